@@ -1,0 +1,3 @@
+from ligestat.cli import main
+
+main()

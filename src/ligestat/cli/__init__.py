@@ -1,0 +1,55 @@
+"""The ``ligestat`` command line: a thin shell over the library.
+
+Each command family lives in its own module and registers itself on the one
+Typer app, exactly as an extension would. Errors from the library
+(``ligestat.errors``) are turned into a message and an exit code here, once.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from typer.core import TyperGroup
+
+from ligestat.errors import LigestatError
+
+__all__ = ["app", "err_console", "main"]
+
+err_console = Console(stderr=True)
+
+
+class _Group(TyperGroup):
+    """Translates ligestat's errors into a message and an exit code, once."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LigestatError as exc:
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="ligestat",
+    help="Gender-equality reporting from HR data, and a checker for gendered language.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Command families register themselves; order is the order in --help.
+from ligestat.cli import data, disclosure, language, report, synth  # noqa: E402
+
+for _module in (data, report, disclosure, synth, language):
+    _module.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``ligestat`` console script."""
+    app(args=argv if argv is not None else sys.argv[1:], prog_name="ligestat")

@@ -1,0 +1,248 @@
+"""The organisation config, ``ligestat.toml``, as a typed, immutable value.
+
+Every key but the departments has a default (CONTRACT.md §2). The full set of
+keys, with their defaults, is documented in ``docs/config.md``::
+
+    organisation = "Eksempel Kommune"
+
+    [departments.ADM]
+    name = "Administrationen"
+    in_tables = true              # false: counted in "total" rows only
+    level_2_includes = [3]        # manager levels counted with level 2 (TMF's structure)
+
+    [staff]
+    employment_types = ["ordinary"]
+    snapshot_date = "2024-09-30"  # default: latest snapshot on or before 31 Jan of the year
+
+    [parental_leave]
+    cohort_start = "2023-01-01"   # default: 1 Jan of year − 2
+    cohort_end = "2023-12-31"
+
+    [targets]
+    manager_min_share = 0.40
+    manager_rounding = "ceil"     # ceil | nearest | eu
+    fathers_leave_ge11_min_share = 0.95
+    fathers_leave_ge17_min_share = 0.60
+    child_sick_days_max_gap_pp = 10.0
+
+    [disclosure]
+    policy = "public"             # public | standard | strict
+    [disclosure.tables.fathers_leave]   # per-table overrides, read by ligestat.disclosure
+    min_count = 5
+
+    [report]
+    lang = "da"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from ligestat.errors import ConfigError
+
+__all__ = [
+    "CONFIG_FILENAME",
+    "ROUNDINGS",
+    "Config",
+    "Department",
+    "Targets",
+    "default_config",
+    "load_config",
+    "parse_config",
+]
+
+CONFIG_FILENAME = "ligestat.toml"
+ROUNDINGS = ("ceil", "nearest", "eu")
+EMPLOYMENT_TYPES = ("ordinary", "trainee", "flexjob", "extraordinary")
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    in_tables: bool = True
+    level_2_includes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Targets:
+    manager_min_share: float = 0.40
+    manager_rounding: str = "ceil"
+    fathers_leave_ge11_min_share: float = 0.95
+    fathers_leave_ge17_min_share: float = 0.60
+    child_sick_days_max_gap_pp: float = 10.0
+
+
+@dataclass(frozen=True)
+class Config:
+    organisation: str
+    departments: tuple[Department, ...]
+    targets: Targets = field(default_factory=Targets)
+    staff_employment_types: tuple[str, ...] = ("ordinary",)
+    snapshot_date: date | None = None
+    cohort_start: date | None = None
+    cohort_end: date | None = None
+    disclosure_policy: str = "public"
+    disclosure_overrides: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    source_text: str = ""  # the TOML it was parsed from, stored in the workspace
+
+    @property
+    def department_codes(self) -> tuple[str, ...]:
+        return tuple(d.code for d in self.departments)
+
+    @property
+    def table_departments(self) -> tuple[Department, ...]:
+        """Departments shown as rows in tables (``in_tables = true``), in config order."""
+        return tuple(d for d in self.departments if d.in_tables)
+
+    def department(self, code: str) -> Department:
+        for d in self.departments:
+            if d.code == code:
+                return d
+        raise ConfigError(f"unknown department code {code!r}")
+
+
+def _date(value: Any, key: str, where: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"{where}: {key} must be a date YYYY-MM-DD ({value!r})") from None
+
+
+def _share(value: Any, key: str, where: str) -> float:
+    if not isinstance(value, int | float) or not 0 <= float(value) <= 1:
+        raise ConfigError(f"{where}: {key} must be a share between 0 and 1 ({value!r})")
+    return float(value)
+
+
+def _table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [{key}] must be a table")
+    return value
+
+
+def _known(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
+
+
+def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
+    """Parse the text of a ``ligestat.toml``; ``where`` names it in error messages."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    _known(raw, {"organisation", "departments", "staff", "parental_leave", "targets",
+                 "disclosure", "report"}, where)
+    organisation = raw.get("organisation")
+    if not isinstance(organisation, str) or not organisation.strip():
+        raise ConfigError(f"{where}: organisation must be a non-empty text")
+    deps_raw = _table(raw, "departments", where)
+    if not deps_raw:
+        raise ConfigError(f"{where}: at least one [departments.CODE] table is needed")
+    departments = []
+    for code, d in deps_raw.items():
+        if not isinstance(d, dict):
+            raise ConfigError(f"{where}: [departments.{code}] must be a table")
+        _known(d, {"name", "in_tables", "level_2_includes"}, f"{where}: [departments.{code}]")
+        name = d.get("name", code)
+        in_tables = d.get("in_tables", True)
+        levels = d.get("level_2_includes", [])
+        if code.lower() == "total":
+            raise ConfigError(f"{where}: 'total' is reserved and cannot be a department code")
+        if not isinstance(in_tables, bool):
+            raise ConfigError(f"{where}: [departments.{code}] in_tables must be true or false")
+        if not isinstance(levels, list) or not all(isinstance(x, int) and x > 2 for x in levels):
+            raise ConfigError(
+                f"{where}: [departments.{code}] level_2_includes must list levels above 2"
+            )
+        departments.append(Department(str(code), str(name), in_tables, tuple(levels)))
+
+    staff = _table(raw, "staff", where)
+    _known(staff, {"employment_types", "snapshot_date"}, f"{where}: [staff]")
+    types = staff.get("employment_types", ["ordinary"])
+    if not isinstance(types, list) or not types or any(t not in EMPLOYMENT_TYPES for t in types):
+        raise ConfigError(
+            f"{where}: [staff] employment_types must list some of {', '.join(EMPLOYMENT_TYPES)}"
+        )
+    leave = _table(raw, "parental_leave", where)
+    _known(leave, {"cohort_start", "cohort_end"}, f"{where}: [parental_leave]")
+    t = _table(raw, "targets", where)
+    defaults = Targets()
+    _known(t, set(defaults.__dataclass_fields__), f"{where}: [targets]")
+    rounding = t.get("manager_rounding", defaults.manager_rounding)
+    if rounding not in ROUNDINGS:
+        raise ConfigError(
+            f"{where}: [targets] manager_rounding must be one of {', '.join(ROUNDINGS)} "
+            f"({rounding!r})"
+        )
+    gap = t.get("child_sick_days_max_gap_pp", defaults.child_sick_days_max_gap_pp)
+    if not isinstance(gap, int | float) or gap < 0:
+        raise ConfigError(f"{where}: [targets] child_sick_days_max_gap_pp must be ≥ 0 ({gap!r})")
+    targets = Targets(
+        manager_min_share=_share(
+            t.get("manager_min_share", defaults.manager_min_share), "manager_min_share", where),
+        manager_rounding=rounding,
+        fathers_leave_ge11_min_share=_share(
+            t.get("fathers_leave_ge11_min_share", defaults.fathers_leave_ge11_min_share),
+            "fathers_leave_ge11_min_share", where),
+        fathers_leave_ge17_min_share=_share(
+            t.get("fathers_leave_ge17_min_share", defaults.fathers_leave_ge17_min_share),
+            "fathers_leave_ge17_min_share", where),
+        child_sick_days_max_gap_pp=float(gap),
+    )
+    disclosure = _table(raw, "disclosure", where)
+    policy = disclosure.get("policy", "public")
+    if not isinstance(policy, str):
+        raise ConfigError(f"{where}: [disclosure] policy must be a text ({policy!r})")
+    overrides = {k: v for k, v in disclosure.items() if k != "policy"}
+    return Config(
+        organisation=organisation.strip(),
+        departments=tuple(departments),
+        targets=targets,
+        staff_employment_types=tuple(types),
+        snapshot_date=_date(staff.get("snapshot_date"), "snapshot_date", f"{where}: [staff]"),
+        cohort_start=_date(leave.get("cohort_start"), "cohort_start", f"{where}: [parental_leave]"),
+        cohort_end=_date(leave.get("cohort_end"), "cohort_end", f"{where}: [parental_leave]"),
+        disclosure_policy=policy,
+        disclosure_overrides=MappingProxyType(overrides),
+        report=MappingProxyType(_table(raw, "report", where)),
+        source_text=text,
+    )
+
+
+def load_config(path: Path) -> Config:
+    """Read and parse a ``ligestat.toml`` file."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    return parse_config(text, str(path))
+
+
+def default_config() -> Config:
+    """The City of Copenhagen's 2025 config, which ligestat ships as its default."""
+    text = (Path(__file__).parent / "data" / "kk-2025.toml").read_text(encoding="utf-8")
+    return parse_config(text, "ligestat/data/kk-2025.toml")
+
+
+def with_overrides(config: Config, **changes: Any) -> Config:
+    """A copy of ``config`` with some fields replaced (configs are immutable)."""
+    from dataclasses import replace
+
+    return replace(config, **changes)

@@ -1,0 +1,99 @@
+"""The exception tree of ligestat.
+
+Every error a user can cause is one of these; the CLI turns them into a message
+and an exit code in one place (``ligestat.cli``)::
+
+    LigestatError                 base class; exit code 1
+    ├── ConfigError               ligestat.toml is missing a key, has a wrong value, ...
+    ├── InputError                a data file cannot be read at all (missing, binary,
+    │                             truncated, undecidable CSV dialect, ...)
+    ├── ValidationError           data files were read but break the contract's rules;
+    │                             carries every Problem (file:row: column: what (value))
+    ├── WorkspaceError            the DuckDB workspace is missing, locked or lacks a year
+    ├── DisclosureError           a disclosure policy is unknown or an audit failed
+    ├── RenderError               a report format could not be produced
+    └── LanguageCheckError        a text, document or web page could not be checked
+
+Messages say what went wrong, where, and what to do about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "ConfigError",
+    "DisclosureError",
+    "InputError",
+    "LanguageCheckError",
+    "LigestatError",
+    "Problem",
+    "RenderError",
+    "ValidationError",
+    "WorkspaceError",
+]
+
+
+class LigestatError(Exception):
+    """Base of every error ligestat raises for a user's mistake or environment."""
+
+    exit_code = 1
+
+
+class ConfigError(LigestatError):
+    """The organisation config (ligestat.toml) is invalid."""
+
+
+class InputError(LigestatError):
+    """A data file cannot be read at all."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One broken rule in one cell: ``file:row: column: message (value)``."""
+
+    file: str
+    row: int  # 1-based line in the file, the header being row 1; 0 = whole file
+    column: str
+    message: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.row}" if self.row else self.file
+        col = f" {self.column}:" if self.column else ""
+        val = f" ({self.value})" if self.value is not None else ""
+        return f"{where}:{col} {self.message}{val}"
+
+
+class ValidationError(LigestatError):
+    """Data breaks the contract; ``problems`` lists every broken rule found."""
+
+    def __init__(self, problems: Sequence[Problem], *, total: int | None = None) -> None:
+        self.problems = tuple(problems)
+        self.total = total if total is not None else len(self.problems)
+        super().__init__(self.render())
+
+    def render(self, cap: int = 50) -> str:
+        lines = [str(p) for p in self.problems[:cap]]
+        rest = self.total - min(cap, len(self.problems))
+        if rest > 0:
+            lines.append(f"… and {rest} more problem{'s' if rest != 1 else ''}")
+        head = f"{self.total} problem{'s' if self.total != 1 else ''} found; nothing was stored."
+        return "\n".join([head, *lines])
+
+
+class WorkspaceError(LigestatError):
+    """The workspace cannot be opened or lacks what was asked for."""
+
+
+class DisclosureError(LigestatError):
+    """A disclosure policy is invalid, or a disclosure audit failed."""
+
+
+class RenderError(LigestatError):
+    """A report format could not be produced."""
+
+
+class LanguageCheckError(LigestatError):
+    """A text, document or web page could not be checked."""
