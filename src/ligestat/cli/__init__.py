@@ -19,7 +19,7 @@ from ligestat.errors import LigestatError
 
 __all__ = ["app", "err_console", "main"]
 
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 class _Group(TyperGroup):

@@ -1,0 +1,54 @@
+"""Managers at level 1 (top management) and level 2 per department, with the 40/60 target."""
+
+from __future__ import annotations
+
+from ligestat.indicators.registry import Context, dept_frame, indicator, sql_list
+from ligestat.targets import balance_sql
+
+COLUMNS = ("department", "women", "men", "other", "total", "women_share", "men_share",
+           "target_met")
+
+
+def _level_condition(ctx: Context, level: int) -> str:
+    cond = [f"manager_level = {level}"]
+    if level == 2:
+        for d in ctx.config.departments:
+            if d.level_2_includes:
+                levels = ", ".join(str(x) for x in d.level_2_includes)
+                cond.append(f"(department = {sql_list([d.code])[1:-1]} "
+                            f"AND manager_level IN ({levels}))")
+    return "(" + " OR ".join(cond) + ")"
+
+
+def _managers_sql(ctx: Context, level: int) -> str:
+    judged = balance_sql("women", "men", "total", ctx.target(f"managers_level_{level}"),
+                         ctx.config.targets.manager_rounding)
+    return f"""
+    WITH grp AS (SELECT department, gender FROM employees
+                 WHERE {ctx.staff_filter} AND {_level_condition(ctx, level)}),
+    per AS (
+      SELECT f.department, f.ord,
+             count(d.gender) FILTER (WHERE d.gender = 'woman') AS women,
+             count(d.gender) FILTER (WHERE d.gender = 'man') AS men,
+             count(d.gender) FILTER (WHERE d.gender = 'other') AS other,
+             count(d.gender) AS total
+      FROM {dept_frame(ctx.config)}
+      LEFT JOIN grp d ON (f.department = 'total' OR d.department = f.department)
+      GROUP BY ALL)
+    SELECT department, women, men, other, total,
+           CASE WHEN total > 0 THEN women / total END AS women_share,
+           CASE WHEN total > 0 THEN men / total END AS men_share,
+           {judged} AS target_met
+    FROM per ORDER BY ord"""
+
+
+@indicator("managers_level_1", "Top managers (level 1) per department by gender, with the "
+           "40/60 target.", COLUMNS, needs_snapshot=True)
+def managers_level_1(ctx: Context) -> str:
+    return _managers_sql(ctx, 1)
+
+
+@indicator("managers_level_2", "Level-2 managers per department by gender (with the levels a "
+           "department counts as level 2), with the 40/60 target.", COLUMNS, needs_snapshot=True)
+def managers_level_2(ctx: Context) -> str:
+    return _managers_sql(ctx, 2)

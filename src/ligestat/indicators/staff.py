@@ -1,0 +1,61 @@
+"""Staff by gender, by age band and gender, and by collective agreement."""
+
+from __future__ import annotations
+
+from ligestat.indicators.registry import Context, indicator
+
+GENDERS = "(VALUES ('woman', 0), ('man', 1), ('other', 2)) AS g(gender, gord)"
+AGE_BANDS = (("<20", None, 19), ("20-29", 20, 29), ("30-39", 30, 39), ("40-49", 40, 49),
+             ("50-59", 50, 59), ("60+", 60, None))
+
+
+@indicator("staff_gender", "Employees by gender (ordinary employment), with shares.",
+           ("gender", "n", "share"), needs_snapshot=True)
+def staff_gender(ctx: Context) -> str:
+    return f"""
+    WITH staff AS (SELECT gender FROM employees WHERE {ctx.staff_filter}),
+    per AS (SELECT g.gender, g.gord, count(s.gender) AS n
+            FROM {GENDERS} LEFT JOIN staff s ON s.gender = g.gender GROUP BY ALL)
+    SELECT gender, n, CASE WHEN sum(n) OVER () > 0 THEN n / sum(n) OVER () END AS share
+    FROM per ORDER BY gord"""
+
+
+def _band_case(age: str) -> str:
+    whens = []
+    for label, lo, hi in AGE_BANDS:
+        cond = " AND ".join(x for x in (f"{age} >= {lo}" if lo is not None else "",
+                                        f"{age} <= {hi}" if hi is not None else "") if x)
+        whens.append(f"WHEN {cond} THEN '{label}'")
+    return "CASE " + " ".join(whens) + " END"
+
+
+@indicator("staff_age_gender", "Employees by age band (age on the snapshot date) and gender.",
+           ("age_band", "gender", "n"), needs_snapshot=True)
+def staff_age_gender(ctx: Context) -> str:
+    bands = ", ".join(f"('{label}', {i})" for i, (label, _, _) in enumerate(AGE_BANDS))
+    age = "(year(snapshot_date) - birth_year)"
+    return f"""
+    WITH staff AS (SELECT gender, {_band_case(age)} AS age_band FROM employees
+                   WHERE {ctx.staff_filter})
+    SELECT b.age_band, g.gender, count(s.gender) AS n
+    FROM (VALUES {bands}) AS b(age_band, bord) CROSS JOIN {GENDERS}
+    LEFT JOIN staff s ON s.age_band = b.age_band AND s.gender = g.gender
+    GROUP BY b.age_band, b.bord, g.gender, g.gord ORDER BY b.bord, g.gord"""
+
+
+@indicator("agreements_gender",
+           "Employees per collective-agreement area by gender, most female-dominated first.",
+           ("agreement", "women", "men", "other", "total", "women_share", "men_share"),
+           needs_snapshot=True)
+def agreements_gender(ctx: Context) -> str:
+    return f"""
+    WITH per AS (
+      SELECT agreement,
+             count(*) FILTER (WHERE gender = 'woman') AS women,
+             count(*) FILTER (WHERE gender = 'man') AS men,
+             count(*) FILTER (WHERE gender = 'other') AS other,
+             count(*) AS total
+      FROM employees WHERE {ctx.staff_filter} GROUP BY agreement)
+    SELECT agreement, women, men, other, total, women / total AS women_share,
+           men / total AS men_share
+    FROM per ORDER BY women_share DESC, agreement"""

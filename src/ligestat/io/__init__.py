@@ -1,0 +1,200 @@
+"""Readers: find a data folder's tables and stage them, as text, in DuckDB.
+
+A data folder holds CSV files, one ``.xlsx`` workbook (a sheet per table) or
+Parquet files, named after the contract's tables (``ligestat.io.schema``).
+Staging copies every cell as text into a temporary table with its source row
+number (``_row``; the header is row 1), so validation can name file, row,
+column and value before anything is stored.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ligestat.errors import InputError, Problem
+from ligestat.io.csvdialect import sniff_csv, to_utf8
+from ligestat.io.excel import sheet_names, sheet_to_csv
+from ligestat.io.schema import TABLES, TableSchema, table_schema
+
+__all__ = ["SourceFile", "Staged", "discover", "stage"]
+
+_SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+_TABLE_NAMES = {t.name for t in TABLES}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    table: str
+    path: Path
+    kind: str  # "csv" | "parquet" | "xlsx"
+    sheet: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.path.name}[{self.sheet}]" if self.sheet else self.path.name
+
+
+@dataclass(frozen=True)
+class Staged:
+    source: SourceFile
+    schema: TableSchema
+    relation: str  # temporary table holding the text cells and _row
+    columns: tuple[str, ...]  # contract columns present in the file
+    rows: int
+
+
+def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
+    """The contract tables found at ``data`` (a folder or one .xlsx file), and warnings."""
+    if not data.exists():
+        raise InputError(f"{data}: no such file or folder")
+    warnings: list[str] = []
+    if data.is_file():
+        if data.suffix.lower() != ".xlsx":
+            raise InputError(f"{data}: give a data folder or one .xlsx workbook")
+        workbooks = [data]
+        files: list[Path] = []
+    else:
+        files = sorted(p for p in data.iterdir() if p.is_file() and not p.name.startswith("."))
+        workbooks = [p for p in files if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")]
+    if len(workbooks) > 1:
+        raise InputError(
+            f"{data}: {len(workbooks)} workbooks ({', '.join(w.name for w in workbooks)}); "
+            "a data folder holds at most one .xlsx"
+        )
+    found: dict[str, SourceFile] = {}
+
+    def add(source: SourceFile) -> None:
+        if source.table in found:
+            raise InputError(
+                f"{data}: table {source.table} is given twice ({found[source.table].label} and "
+                f"{source.label}); keep one"
+            )
+        found[source.table] = source
+
+    for wb in workbooks:
+        for sheet in sheet_names(wb):
+            name = sheet.strip().lower()
+            if name in _TABLE_NAMES:
+                add(SourceFile(name, wb, "xlsx", sheet))
+            else:
+                warnings.append(f"{wb.name}[{sheet}]: not a contract table; ignored")
+    for path in files:
+        kind = _SUFFIXES.get(path.suffix.lower())
+        stem = path.stem.strip().lower()
+        if kind and stem in _TABLE_NAMES:
+            add(SourceFile(stem, path, kind))
+        elif kind:
+            warnings.append(f"{path.name}: not a contract table; ignored")
+    for t in TABLES:
+        if t.required and t.name not in found:
+            raise InputError(
+                f"{data}: {t.name}.csv (or a sheet / Parquet file named {t.name}) is required "
+                "and missing"
+            )
+    order = [t.name for t in TABLES]
+    return sorted(found.values(), key=lambda s: order.index(s.table)), warnings
+
+
+def _duckdb_csv_error(label: str, exc: Exception) -> InputError:
+    msg = str(exc)
+    line = re.search(r"Line: (\d+)", msg)
+    cols = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", msg)
+    where = f"{label}:{line.group(1)}" if line else label
+    if cols:
+        what = f"expected {cols.group(1)} fields, found {cols.group(2)} (truncated or broken row)"
+    else:
+        what = msg.splitlines()[0].replace("Invalid Input Error: ", "")
+    return InputError(f"{where}: malformed CSV: {what}")
+
+
+def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Path,
+               schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    import duckdb
+
+    dialect = sniff_csv(path, frozenset(schema.column_names))
+    if dialect.encoding == "cp1252":
+        path = to_utf8(path, "cp1252", tmp / f"{relation}.csv")
+    names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
+    cols = {f"c{i}": "VARCHAR" for i in range(len(names))}
+    try:
+        con.execute(
+            f"CREATE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) + 1 AS _row, * "
+            "FROM read_csv(?, delim=?, quote='\"', escape='\"', header=true, auto_detect=false, "
+            "columns=?, null_padding=false, strict_mode=true)",
+            [str(path), dialect.delimiter, cols],
+        )
+    except duckdb.Error as exc:
+        raise _duckdb_csv_error(source.label, exc) from None
+    return _rename(con, source, relation, names, schema)
+
+
+def _stage_parquet(con: Any, source: SourceFile, relation: str,
+                   schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    import duckdb
+
+    try:
+        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(source.path)])
+        types = [(r[0], r[1]) for r in described.fetchall()]
+        exprs = []
+        for i, (name, typ) in enumerate(types):
+            quoted = '"' + name.replace('"', '""') + '"'
+            if typ.startswith("TIMESTAMP"):
+                expr = f"strftime({quoted}, '%Y-%m-%d')"
+            else:
+                expr = f"CAST({quoted} AS VARCHAR)"
+            exprs.append(f"{expr} AS c{i}")
+        con.execute(
+            f"CREATE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) AS _row, "
+            f"{', '.join(exprs) or 'NULL AS c0'} FROM read_parquet(?)",
+            [str(source.path)],
+        )
+    except duckdb.Error as exc:
+        first = str(exc).splitlines()[0]
+        raise InputError(f"{source.label}: not a readable Parquet file ({first})") from None
+    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema)
+
+
+def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
+            schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    present: list[str] = []
+    for i, name in enumerate(names):
+        if name in schema.column_names:
+            if name in present:
+                problems.append(Problem(source.label, 1, name, "column appears twice in header"))
+                continue
+            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{name}"')
+            present.append(name)
+        else:
+            warnings.append(f"{source.label}: unknown column {name!r} ignored")
+    for col in schema.columns:
+        if col.name not in present:
+            if col.required or col.name in schema.unique:
+                problems.append(Problem(source.label, 1, col.name, "required column is missing"))
+            else:
+                con.execute(f'ALTER TABLE {relation} ADD COLUMN "{col.name}" VARCHAR')
+    return tuple(present), problems, warnings
+
+
+def stage(con: Any, source: SourceFile, index: int,
+          tmp: Path | None = None) -> tuple[Staged, list[Problem], list[str]]:
+    """Copy one source table into a temporary text table; returns it, problems, warnings."""
+    schema = table_schema(source.table)
+    relation = f"stg_{source.table}_{index}"
+    with tempfile.TemporaryDirectory(prefix="ligestat-") as scratch:
+        tmpdir = tmp or Path(scratch)
+        if source.kind == "parquet":
+            present, problems, warnings = _stage_parquet(con, source, relation, schema)
+        else:
+            path = source.path
+            if source.kind == "xlsx":
+                assert source.sheet is not None
+                path = sheet_to_csv(source.path, source.sheet, tmpdir / f"{relation}.csv")
+            present, problems, warnings = _stage_csv(con, source, path, relation, tmpdir, schema)
+    rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
+    return Staged(source, schema, relation, present, rows), problems, warnings

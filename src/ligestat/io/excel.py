@@ -1,0 +1,87 @@
+"""Excel workbooks: one sheet per contract table, converted to UTF-8 CSV for staging."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from ligestat.errors import InputError
+
+__all__ = ["sheet_names", "sheet_to_csv"]
+
+
+def _open(path: Path) -> Any:
+    import openpyxl  # heavy: imported lazily
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(
+            f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
+            "save it again from Excel as .xlsx"
+        ) from None
+
+
+def sheet_names(path: Path) -> list[str]:
+    wb = _open(path)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _rows(path: Path, sheet: str) -> Iterator[list[str]]:
+    wb = _open(path)
+    try:
+        for row in wb[sheet].iter_rows(values_only=True):
+            yield [_cell(v) for v in row]
+    finally:
+        wb.close()
+
+
+def sheet_to_csv(path: Path, sheet: str, target: Path) -> Path:
+    """Write one sheet as a UTF-8, comma-separated CSV at ``target``.
+
+    Trailing empty columns and rows (Excel's formatting leftovers) are dropped.
+    """
+    rows = _rows(path, sheet)
+    header = next(rows, None)
+    if header is None:
+        raise InputError(f"{path.name}[{sheet}]: the sheet is empty; a header row is needed")
+    while header and not header[-1].strip():
+        header.pop()
+    width = len(header)
+    pending_blank = 0
+    with target.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        for row in rows:
+            cells = (row + [""] * width)[:width]
+            if not any(c.strip() for c in cells):
+                pending_blank += 1
+                continue
+            for _ in range(pending_blank):  # blank rows inside the data are kept
+                writer.writerow([""] * width)
+            pending_blank = 0
+            writer.writerow(cells)
+    return target

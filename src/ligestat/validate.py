@@ -1,0 +1,211 @@
+"""The contract's rules as SQL over staged text tables → problems.
+
+Every rule is one SQL predicate on a trimmed cell (``Rule``); counts come from
+one scan per table, and only broken rules are sampled for their rows, so
+validation stays fast on millions of rows. ``typed_select`` gives the SQL that
+turns a valid staged table into the workspace's typed columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ligestat.config import Config
+from ligestat.errors import Problem
+from ligestat.io import Staged
+from ligestat.io.schema import (
+    BOOLEAN_FALSE,
+    BOOLEAN_TRUE,
+    GENDER_ALIASES,
+    Column,
+    TableSchema,
+)
+
+__all__ = ["SAMPLE_CAP", "typed_select", "validate_staged"]
+
+SAMPLE_CAP = 50  # problems listed per broken rule; the rest are counted
+
+_INT = r"[+-]?[0-9]+(\.0+)?"
+_DEC = r"[+-]?[0-9]+([.,][0-9]+)?"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(values: Sequence[str]) -> str:
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+
+
+@dataclass(frozen=True)
+class Rule:
+    column: str
+    message: str
+    bad: str  # SQL predicate, true for a broken cell (v = trimmed text, never NULL here)
+
+
+def _v(col: Column) -> str:
+    return f"trim({_q(col.name)})"
+
+
+def _num(v: str) -> str:
+    return f"TRY_CAST(replace({v}, ',', '.') AS DOUBLE)"
+
+
+def _range_rules(col: Column, v: str) -> list[Rule]:
+    rules = []
+    if col.minimum is not None:
+        rules.append(Rule(col.name, f"must be at least {col.minimum:g}",
+                          f"{_num(v)} < {col.minimum}"))
+    if col.maximum is not None:
+        rules.append(Rule(col.name, f"must be at most {col.maximum:g}",
+                          f"{_num(v)} > {col.maximum}"))
+    return rules
+
+
+def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule]:
+    v = _v(col)
+    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    rules: list[Rule] = []
+    if col.required:
+        rules.append(Rule(col.name, "is empty", empty))
+    nonempty = f"NOT {empty} AND "
+    if col.kind == "date":
+        rules.append(Rule(col.name, "not a date YYYY-MM-DD",
+                          nonempty + f"NOT regexp_full_match({v}, '{_DATE}')"))
+        rules.append(Rule(col.name, "impossible date",
+                          nonempty + f"regexp_full_match({v}, '{_DATE}') "
+                          f"AND TRY_CAST({v} AS DATE) IS NULL"))
+        rules.append(Rule(col.name, "year must be between 1900 and 2200",
+                          nonempty + f"TRY_CAST({v} AS DATE) IS NOT NULL AND "
+                          f"NOT year(TRY_CAST({v} AS DATE)) BETWEEN 1900 AND 2200"))
+    elif col.kind in ("integer", "year"):
+        rules.append(Rule(col.name, "not a whole number",
+                          nonempty + f"NOT regexp_full_match({v}, '{_INT}')"))
+        ok = nonempty + f"regexp_full_match({v}, '{_INT}') AND "
+        rules += [Rule(r.column, r.message, ok + r.bad) for r in _range_rules(col, v)]
+        if col.kind == "year":
+            snap = "TRY_CAST(trim(snapshot_date) AS DATE)"
+            rules.append(Rule(col.name, "must be between 1900 and the snapshot's year",
+                              ok + f"({_num(v)} < 1900 OR ({snap} IS NOT NULL AND "
+                              f"{_num(v)} > year({snap})))"))
+    elif col.kind == "decimal":
+        rules.append(Rule(col.name, "not a number",
+                          nonempty + f"NOT regexp_full_match({v}, '{_DEC}')"))
+        ok = nonempty + f"regexp_full_match({v}, '{_DEC}') AND "
+        rules += [Rule(r.column, r.message, ok + r.bad) for r in _range_rules(col, v)]
+    elif col.kind == "gender":
+        known = [a for aliases in GENDER_ALIASES.values() for a in aliases]
+        rules.append(Rule(col.name, "unknown gender code; use woman, man or other",
+                          nonempty + f"lower({v}) NOT IN {_lit(known)}"))
+    elif col.kind == "boolean":
+        rules.append(Rule(col.name, "unknown boolean; use true/false, 1/0 or ja/nej",
+                          nonempty + f"lower({v}) NOT IN {_lit(BOOLEAN_TRUE + BOOLEAN_FALSE)}"))
+    elif col.kind == "department":
+        rules.append(Rule(col.name, "unknown department code; add it to ligestat.toml "
+                          "[departments] or correct the row",
+                          nonempty + f"{v} NOT IN {_lit(config.department_codes)}"))
+    elif col.kind == "choice":
+        rules.append(Rule(col.name, f"must be one of {', '.join(col.choices)}",
+                          nonempty + f"lower({v}) NOT IN {_lit(col.choices)}"))
+    return rules
+
+
+def _mixed_decimal_marks(con: Any, st: Staged) -> list[Problem]:
+    problems = []
+    for col in st.schema.columns:
+        if col.kind != "decimal" or col.name not in st.columns:
+            continue
+        v = _v(col)
+        comma, dot, first = con.execute(
+            f"SELECT count(*) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+,[0-9]+')), "
+            f"count(*) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+\\.[0-9]+')), "
+            f"min(_row) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+,[0-9]+')) "
+            f"FROM {st.relation}"
+        ).fetchone()
+        if comma and dot:
+            problems.append(Problem(st.source.label, int(first), col.name,
+                                    "mixed decimal marks ('.' and ',') in one column; use one"))
+    return problems
+
+
+def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
+    keys = st.schema.unique
+    if not keys:
+        return [], 0
+    cols = ", ".join(f"trim({_q(k)})" for k in keys)
+    sql = (f"SELECT _row, {cols}, first_value(_row) OVER (PARTITION BY {cols} ORDER BY _row) "
+           f"AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) AS nth "
+           f"FROM {st.relation}")
+    total = con.execute(f"SELECT count(*) FROM ({sql}) WHERE nth > 1").fetchone()[0]
+    if not total:
+        return [], 0
+    rows = con.execute(
+        f"SELECT * FROM ({sql}) WHERE nth > 1 ORDER BY _row LIMIT {SAMPLE_CAP}"
+    ).fetchall()
+    scope = f" for the same {', '.join(keys[:-1])}" if len(keys) > 1 else ""
+    problems = [
+        Problem(st.source.label, int(r[0]), keys[-1],
+                f"duplicate {keys[-1]}{scope} (first at row {r[-2]})", str(r[-3]))
+        for r in rows
+    ]
+    return problems, int(total)
+
+
+def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
+    """Problems in one staged table (sampled) and the total number of problems."""
+    rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
+    if not rules or st.rows == 0:
+        return [], 0
+    counts = con.execute(
+        "SELECT " + ", ".join(f"count(*) FILTER (WHERE {r.bad})" for r in rules)
+        + f" FROM {st.relation}"
+    ).fetchone()
+    problems: list[Problem] = []
+    total = 0
+    for rule, n in zip(rules, counts, strict=True):
+        if not n:
+            continue
+        total += int(n)
+        sample = con.execute(
+            f"SELECT _row, {_q(rule.column)} FROM {st.relation} WHERE {rule.bad} "
+            f"ORDER BY _row LIMIT {SAMPLE_CAP}"
+        ).fetchall()
+        problems += [Problem(st.source.label, int(row), rule.column, rule.message,
+                             "" if val is None else str(val)) for row, val in sample]
+    mixed = _mixed_decimal_marks(con, st)
+    dups, ndups = _duplicates(con, st)
+    return sorted(problems + mixed + dups), total + len(mixed) + ndups
+
+
+def _typed(col: Column) -> str:
+    v = _v(col)
+    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    if col.kind == "date":
+        expr = f"CAST({v} AS DATE)"
+    elif col.kind in ("integer", "year"):
+        expr = f"CAST(split_part({v}, '.', 1) AS BIGINT)"
+    elif col.kind == "decimal":
+        expr = f"CAST(replace({v}, ',', '.') AS DOUBLE)"
+    elif col.kind == "gender":
+        cases = " ".join(f"WHEN lower({v}) IN {_lit(a)} THEN '{g}'"
+                         for g, a in GENDER_ALIASES.items())
+        expr = f"CASE {cases} END"
+    elif col.kind == "boolean":
+        expr = f"lower({v}) IN {_lit(BOOLEAN_TRUE)}"
+    elif col.kind == "choice":
+        expr = f"lower({v})"
+    else:
+        expr = v
+    if col.name == "employment_type":
+        return f"CASE WHEN {empty} THEN 'ordinary' ELSE {expr} END"
+    return f"CASE WHEN {empty} THEN NULL ELSE {expr} END"
+
+
+def typed_select(st: Staged) -> str:
+    """SQL selecting the staged table's cells as the workspace's typed columns."""
+    cols = ", ".join(f"{_typed(c)} AS {_q(c.name)}" for c in st.schema.columns)
+    return f"SELECT {cols} FROM {st.relation}"
