@@ -23,3 +23,46 @@ SHARED = _find_shared()
 def cli() -> CliRunner:
     """A runner for the ligestat CLI, in-process."""
     return CliRunner()
+
+
+EMPLOYEE_COLUMNS = ("snapshot_date", "employee_id", "gender", "birth_year", "department",
+                    "agreement", "manager_level", "employment_type")
+LEAVE_COLUMNS = ("employee_id", "gender", "department", "child_birth_date", "weeks_taken")
+SICK_COLUMNS = ("year", "employee_id", "gender", "department", "entitled", "days_taken")
+
+
+def _write_csv(path: Path, columns: tuple[str, ...], rows: list[tuple[object, ...]]) -> None:
+    lines = [",".join(columns)]
+    lines += [",".join("" if v is None else str(v) for v in row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_org(folder: Path, *, departments: dict[str, bool], employees: list[tuple[object, ...]],
+              leave: list[tuple[object, ...]] = (),  # type: ignore[assignment]
+              sick: list[tuple[object, ...]] = (),  # type: ignore[assignment]
+              extra_config: str = "") -> Path:
+    """A contract-shaped data folder; ``departments`` maps code → in_tables."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = ['organisation = "Testkommune"']
+    for code, in_tables in departments.items():
+        config += [f"[departments.{code}]", f'name = "Afdeling {code}"',
+                   f"in_tables = {'true' if in_tables else 'false'}"]
+    (folder / "ligestat.toml").write_text("\n".join(config) + "\n" + extra_config,
+                                          encoding="utf-8")
+    _write_csv(folder / "employees.csv", EMPLOYEE_COLUMNS, list(employees))
+    if leave:
+        _write_csv(folder / "parental_leave.csv", LEAVE_COLUMNS, list(leave))
+    if sick:
+        _write_csv(folder / "child_sick_days.csv", SICK_COLUMNS, list(sick))
+    return folder
+
+
+@pytest.fixture
+def make_org(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Builds a small organisation's data folder under tmp_path."""
+    counter = iter(range(1000))
+
+    def make(**kwargs: object) -> Path:
+        return write_org(tmp_path / f"org{next(counter)}", **kwargs)  # type: ignore[arg-type]
+
+    return make
