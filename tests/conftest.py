@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+
 def _find_shared() -> Path | None:
     """The project's read-only shared/ folder, beside the clone, when present."""
     for parent in Path(__file__).resolve().parents:
@@ -66,3 +67,11 @@ def make_org(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_org(tmp_path / f"org{next(counter)}", **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """The project's shared/ folder; tests needing it skip cleanly where it is absent."""
+    if SHARED is None:
+        pytest.skip("shared/ is not beside this clone")
+    return SHARED

@@ -5,7 +5,7 @@ The public API mirrors the command line::
     import ligestat
     doc = ligestat.tables("data/", year=2025)            # ligestat tables data/ --year 2025
     ligestat.validate("data/")                          # ligestat validate data/
-    with ligestat.Workspace.open("kk.duckdb") as ws:    # ligestat import data/ --workspace kk.duckdb
+    with ligestat.Workspace.open("kk.duckdb") as ws:    # ligestat import ... --workspace
         ws.import_data("data/")
 """
 

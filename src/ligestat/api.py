@@ -15,8 +15,8 @@ CONTRACT_VERSION = 1
 Source = str | Path | None
 
 
-def load(data: Source = None, *, workspace: Source = None, config: Config | Path | str | None = None,
-         progress: Progress | None = None) -> Workspace:
+def load(data: Source = None, *, workspace: Source = None,
+         config: Config | Path | str | None = None, progress: Progress | None = None) -> Workspace:
     """A workspace to compute from: DATA validated into memory, or an existing workspace file."""
     if (data is None) == (workspace is None):
         raise InputError("give either a data folder or --workspace, not both and not neither")

@@ -48,6 +48,7 @@ from ligestat.errors import ConfigError
 
 __all__ = [
     "CONFIG_FILENAME",
+    "KEYS",
     "ROUNDINGS",
     "Config",
     "Department",
@@ -58,6 +59,16 @@ __all__ = [
 ]
 
 CONFIG_FILENAME = "ligestat.toml"
+# Every key the config accepts, per table ("" = top level); docs/config.md documents each.
+KEYS: dict[str, tuple[str, ...]] = {
+    "": ("organisation", "departments", "staff", "parental_leave", "targets", "disclosure",
+         "report"),
+    "departments.CODE": ("name", "in_tables", "level_2_includes"),
+    "staff": ("employment_types", "snapshot_date"),
+    "parental_leave": ("cohort_start", "cohort_end"),
+    "targets": ("manager_min_share", "manager_rounding", "fathers_leave_ge11_min_share",
+                "fathers_leave_ge17_min_share", "child_sick_days_max_gap_pp"),
+}
 ROUNDINGS = ("ceil", "nearest", "eu")
 EMPLOYMENT_TYPES = ("ordinary", "trainee", "flexjob", "extraordinary")
 
@@ -136,7 +147,8 @@ def _table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
 def _known(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown key{'s' if len(unknown) > 1 else ''} {', '.join(unknown)}")
+        plural = "s" if len(unknown) > 1 else ""
+        raise ConfigError(f"{where}: unknown key{plural} {', '.join(unknown)}")
 
 
 def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
@@ -145,8 +157,7 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
-    _known(raw, {"organisation", "departments", "staff", "parental_leave", "targets",
-                 "disclosure", "report"}, where)
+    _known(raw, set(KEYS[""]), where)
     organisation = raw.get("organisation")
     if not isinstance(organisation, str) or not organisation.strip():
         raise ConfigError(f"{where}: organisation must be a non-empty text")
@@ -157,7 +168,7 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
     for code, d in deps_raw.items():
         if not isinstance(d, dict):
             raise ConfigError(f"{where}: [departments.{code}] must be a table")
-        _known(d, {"name", "in_tables", "level_2_includes"}, f"{where}: [departments.{code}]")
+        _known(d, set(KEYS["departments.CODE"]), f"{where}: [departments.{code}]")
         name = d.get("name", code)
         in_tables = d.get("in_tables", True)
         levels = d.get("level_2_includes", [])
@@ -172,17 +183,17 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         departments.append(Department(str(code), str(name), in_tables, tuple(levels)))
 
     staff = _table(raw, "staff", where)
-    _known(staff, {"employment_types", "snapshot_date"}, f"{where}: [staff]")
+    _known(staff, set(KEYS["staff"]), f"{where}: [staff]")
     types = staff.get("employment_types", ["ordinary"])
     if not isinstance(types, list) or not types or any(t not in EMPLOYMENT_TYPES for t in types):
         raise ConfigError(
             f"{where}: [staff] employment_types must list some of {', '.join(EMPLOYMENT_TYPES)}"
         )
     leave = _table(raw, "parental_leave", where)
-    _known(leave, {"cohort_start", "cohort_end"}, f"{where}: [parental_leave]")
+    _known(leave, set(KEYS["parental_leave"]), f"{where}: [parental_leave]")
     t = _table(raw, "targets", where)
     defaults = Targets()
-    _known(t, set(defaults.__dataclass_fields__), f"{where}: [targets]")
+    _known(t, set(KEYS["targets"]), f"{where}: [targets]")
     rounding = t.get("manager_rounding", defaults.manager_rounding)
     if rounding not in ROUNDINGS:
         raise ConfigError(

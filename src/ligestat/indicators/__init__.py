@@ -88,3 +88,23 @@ def compute(ws: Workspace, year: int,
         result[name] = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
                         for row in cur.fetchall()]
     return result
+
+
+def reference_markdown() -> str:
+    """docs/indicators.md, generated from the registry (``python -m ligestat.indicators``)."""
+    from ligestat.targets import TARGETS
+
+    lines = ["# Indicators and targets", "",
+             "Generated from the registry by `python -m ligestat.indicators > docs/indicators.md`;",
+             "a test fails when this file and the code differ.", "", "## Indicators", "",
+             "| indicator | in the contract's JSON | row keys | what it counts |",
+             "|---|---|---|---|"]
+    for ind in REGISTRY.values():
+        keys = ", ".join(f"`{c}`" for c in ind.columns)
+        lines.append(f"| `{ind.name}` | {'yes' if ind.contract else 'no'} | {keys} | {ind.help} |")
+    lines += ["", "## Targets (måltal)", "",
+              "| target | kind | table | judged in | setting | rule |", "|---|---|---|---|---|---|"]
+    for t in TARGETS:
+        lines.append(f"| `{t.id}` | {t.kind} | `{t.indicator}` | `{t.column}` | "
+                     f"`[targets] {t.setting}` | {t.help} |")
+    return "\n".join(lines) + "\n"

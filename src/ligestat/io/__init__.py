@@ -59,7 +59,8 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
         files: list[Path] = []
     else:
         files = sorted(p for p in data.iterdir() if p.is_file() and not p.name.startswith("."))
-        workbooks = [p for p in files if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")]
+        workbooks = [p for p in files
+                     if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")]
     if len(workbooks) > 1:
         raise InputError(
             f"{data}: {len(workbooks)} workbooks ({', '.join(w.name for w in workbooks)}); "

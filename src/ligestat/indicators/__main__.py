@@ -1,0 +1,3 @@
+from ligestat.indicators import reference_markdown
+
+print(reference_markdown(), end="")

@@ -1,0 +1,36 @@
+"""Docs that cannot drift: every config key, indicator and CLI command is documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ligestat.config import KEYS
+from ligestat.indicators import REGISTRY, reference_markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("table", "key"), [(t, k) for t, keys in KEYS.items() for k in keys])
+def test_every_config_key_is_documented(table: str, key: str) -> None:
+    assert f"`{key}`" in (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
+
+
+def test_indicator_reference_is_generated_from_the_registry() -> None:
+    # regenerate with: python -m ligestat.indicators > docs/indicators.md
+    assert (ROOT / "docs" / "indicators.md").read_text(encoding="utf-8") == reference_markdown()
+    for name in REGISTRY:
+        assert f"`{name}`" in reference_markdown()
+
+
+def test_contract_copy_matches_the_shared_contract(shared_dir: Path) -> None:
+    copy = (ROOT / "docs" / "contract.md").read_text(encoding="utf-8")
+    assert copy.split("\n", 1)[1] == (shared_dir / "CONTRACT.md").read_text(encoding="utf-8")
+
+
+def test_readme_shows_the_two_commands_and_every_data_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for text in ("make demo", "make test", "ligestat validate", "ligestat import",
+                 "ligestat tables"):
+        assert text in readme
