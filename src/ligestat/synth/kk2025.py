@@ -1,0 +1,85 @@
+"""``synth kk-2025``: write the synthetic Copenhagen 2025 data folder.
+
+The folder holds the contract's files (employees, parental_leave, child_sick_days,
+population, initiatives), the organisation config ``ligestat.toml`` and the
+calibration report. The same bytes on every run: one seed, sorted rows, no
+timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from ligestat.config import CONFIG_FILENAME, default_config
+from ligestat.errors import InputError
+from ligestat.synth.calibrate import calibrate, load_priors
+from ligestat.synth.employees import employees, previous_snapshot
+from ligestat.synth.events import Pools, leave_rows, sick_rows
+from ligestat.synth.model import Plan
+from ligestat.synth.population import population_rows
+from ligestat.synth.reference import load_reference
+from ligestat.synth.report import report_json, report_markdown
+from ligestat.synth.rng import Rng
+
+__all__ = ["FILES", "generate_kk2025"]
+
+FILES = {
+    "employees": ("snapshot_date", "employee_id", "gender", "birth_year", "department",
+                  "agreement", "manager_level", "employment_type"),
+    "parental_leave": ("employee_id", "gender", "department", "child_birth_date",
+                       "weeks_taken"),
+    "child_sick_days": ("year", "employee_id", "gender", "department", "entitled",
+                        "days_taken"),
+    "population": ("date", "area", "gender", "age", "count"),
+}
+
+
+def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Plan:
+    """Write the data folder ``out`` and return the calibrated plan behind it."""
+    say = step or (lambda _msg: None)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output folder: {exc}") from None
+    config = default_config()
+    priors = load_priors()
+    reference = load_reference()
+    say("calibrating against the published tables")
+    plan = calibrate(reference, config, priors)
+    rng = Rng(int(priors["seed"]))
+
+    say("employees")
+    snaps = priors["snapshots"]
+    current_date = date.fromisoformat(str(snaps["current"]))
+    previous_date = date.fromisoformat(str(snaps["previous"]))
+    current = employees(plan, priors, config, current_date, rng)
+    previous = previous_snapshot(current, float(snaps["previous_churn"]), rng)
+    _write_csv(out / "employees.csv", FILES["employees"],
+               [p.row(previous_date) for p in previous] + [p.row(current_date) for p in current])
+
+    pools = Pools(current, current_date.year)
+    say("parental leave")
+    _write_csv(out / "parental_leave.csv", FILES["parental_leave"],
+               leave_rows(plan.leave, pools, priors["parental_leave"], rng))
+    say("children's sick days")
+    _write_csv(out / "child_sick_days.csv", FILES["child_sick_days"],
+               sick_rows(plan.sick, pools, priors["child_sick_days"], rng))
+    say("population")
+    _write_csv(out / "population.csv", FILES["population"],
+               population_rows(plan.population_women, plan.population_men,
+                               priors["population"]))
+    (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
+    (out / CONFIG_FILENAME).write_text(config.source_text, encoding="utf-8")
+    (out / "calibration.md").write_text(report_markdown(plan), encoding="utf-8")
+    (out / "calibration.json").write_text(report_json(plan), encoding="utf-8")
+    return plan

@@ -1,0 +1,180 @@
+"""``synth scale``: contract-shaped data of any size, streamed to disk by DuckDB.
+
+Every attribute of a person is a hash of the person's number and the seed, so no
+row depends on another and DuckDB streams each file straight from ``range()`` to
+CSV or Parquet (``COPY … TO``) in its own chunks: memory stays flat whatever the
+size. Snapshots are yearly (30 September); about one position in ten changes hands
+per year. Parental leave rows (children born in each snapshot year), children's
+sick-day rows (entitled and not) and the population (1 January after each
+snapshot, FOLK1A shape) are proportional to the staff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ligestat.config import CONFIG_FILENAME
+from ligestat.errors import InputError
+
+__all__ = ["FORMATS", "ScaleSpec", "generate_scale", "scale_config"]
+
+FORMATS = ("csv", "parquet")
+LAST_YEAR = 2024
+DEPARTMENTS = 20
+HIDDEN = "OTHER"
+AGREEMENTS = (
+    "Dagplejere", "Sundhedspersonale", "SOSU", "Socialrådgivere", "Pædagogisk personale",
+    "Pædagogmedhjælpere", "Ergo- Fysio- og Jordemødre", "Administration og IT", "Lærere",
+    "Akademikere", "Socialpædagoger", "Chefer", "Psykologer", "Teknisk Service",
+    "Håndværkere og IT-supportere", "Specialarbejdere", "Arbejds-, vej- og gartnerformænd",
+)
+BIRTHS_PER_EMPLOYEE = 0.03  # parental-leave rows per employee and year
+RESIDENTS_PER_EMPLOYEE = (6.9, 6.6)  # women, men in the population per employee
+SICK_ROWS_PER_EMPLOYEE = 0.22  # children's sick-day rows per employee and year
+
+
+@dataclass(frozen=True)
+class ScaleSpec:
+    employees: int
+    years: int = 3
+    seed: int = 1
+    format: str = "parquet"
+    threads: int = 2
+    memory_limit: str = "1GB"
+
+
+def _departments() -> list[str]:
+    return [f"D{i:02d}" for i in range(1, DEPARTMENTS + 1)] + [HIDDEN]
+
+
+def scale_config() -> str:
+    """The ``ligestat.toml`` of the generated organisation."""
+    lines = ['organisation = "Skalakommune (syntetisk)"', ""]
+    for code in _departments()[:-1]:
+        lines += [f"[departments.{code}]", f'name = "Forvaltning {code[1:]}"', ""]
+    lines += [f"[departments.{HIDDEN}]", 'name = "Øvrige enheder"', "in_tables = false", ""]
+    lines += ["[disclosure]", 'policy = "public"', ""]
+    return "\n".join(lines)
+
+
+def _sql_list(values: list[str] | tuple[str, ...]) -> str:
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+def _macros(seed: int, n: int) -> list[str]:
+    deps = _departments()
+    return [
+        # a uniform number in [0, 1) from a person number and a tag
+        f"CREATE MACRO u(p, t) AS (hash(p, t, {seed}) % 1000000)::DOUBLE / 1000000",
+        # the person holding position i in snapshot k (a tenth of positions change per year)
+        f"CREATE MACRO person(i, k) AS i + {n} * ((k + floor(u(i, 9) * 10)::BIGINT) // 10)",
+        "CREATE MACRO gender(p) AS CASE WHEN u(p, 1) < 0.0004 THEN 'other' "
+        "WHEN u(p, 1) < 0.69 THEN 'woman' ELSE 'man' END",
+        f"CREATE MACRO dept(p) AS {_sql_list(deps)}"
+        f"[1 + least(floor(pow(u(p, 2), 1.6) * {len(deps)})::INTEGER, {len(deps) - 1})]",
+        f"CREATE MACRO agreement(p) AS {_sql_list(AGREEMENTS)}[1 + least(floor(pow(u(p, 3), "
+        f"CASE WHEN gender(p) = 'man' THEN 0.5 ELSE 1.6 END) * {len(AGREEMENTS)})::INTEGER, "
+        f"{len(AGREEMENTS) - 1})]",
+        f"CREATE MACRO birth_year(p) AS {LAST_YEAR} - 19 - floor(u(p, 4) * 48)::INTEGER",
+        "CREATE MACRO manager(p) AS CASE WHEN u(p, 5) < 0.0005 THEN 1 WHEN u(p, 5) < 0.004 "
+        "THEN 2 WHEN u(p, 5) < 0.02 THEN 3 END",
+        "CREATE MACRO employment(p) AS CASE WHEN manager(p) IS NOT NULL THEN 'ordinary' "
+        "WHEN u(p, 6) < 0.03 THEN 'trainee' WHEN u(p, 6) < 0.045 THEN 'flexjob' "
+        "WHEN u(p, 6) < 0.05 THEN 'extraordinary' ELSE 'ordinary' END",
+    ]
+
+
+def _queries(spec: ScaleSpec) -> dict[str, str]:
+    n, k = spec.employees, spec.years
+    first = LAST_YEAR - k + 1
+    births = max(1, round(n * BIRTHS_PER_EMPLOYEE))
+    employees = (
+        "SELECT make_date(y, 9, 30) AS snapshot_date, printf('E%010d', p) AS employee_id, "
+        "gender(p) AS gender, birth_year(p) AS birth_year, dept(p) AS department, "
+        "agreement(p) AS agreement, manager(p) AS manager_level, "
+        "employment(p) AS employment_type "
+        f"FROM (SELECT {first} + r // {n} AS y, person(r % {n}, r // {n}) AS p "
+        f"FROM range({n * k}) t(r))"
+    )
+    leave = (
+        "SELECT printf('E%010d', p) AS employee_id, gender(p) AS gender, dept(p) AS department, "
+        "make_date(y, 1, 1) + floor(u(r, 21) * 365)::INTEGER AS child_birth_date, "
+        "round(CASE WHEN gender(p) = 'woman' THEN 14 + u(r, 22) * 38 "
+        "WHEN u(r, 23) < 0.25 THEN u(r, 22) * 10.9 WHEN u(r, 23) < 0.75 THEN 11 + u(r, 22) * 6 "
+        "ELSE 17 + u(r, 22) * 20 END, 1) AS weeks_taken "
+        f"FROM (SELECT r, {first} + r // {births} AS y, "
+        f"person(hash(r, 20, {spec.seed}) % {n}, r // {births}) AS p "
+        f"FROM range({births * k}) t(r))"
+    )
+    sick = (
+        "SELECT y AS year, printf('E%010d', p) AS employee_id, gender(p) AS gender, "
+        "dept(p) AS department, u(p * 31 + y, 32) < 0.9 AS entitled, "
+        "CASE WHEN u(p * 31 + y, 33) < (CASE WHEN gender(p) = 'woman' THEN 0.72 ELSE 0.62 END) "
+        "THEN 0.5 + floor(u(p * 31 + y, 34) * 20) / 2 ELSE 0 END AS days_taken "
+        f"FROM (SELECT {first} + r // {n} AS y, person(r % {n}, r // {n}) AS p "
+        f"FROM range({n * k}) t(r) WHERE u(r, 30) < {SICK_ROWS_PER_EMPLOYEE})"
+    )
+    return {"employees": employees, "parental_leave": leave, "child_sick_days": sick}
+
+
+def generate_scale(out: Path, spec: ScaleSpec,
+                   step: Callable[[str], None] | None = None) -> dict[str, Path]:
+    """Write employees, parental_leave, child_sick_days, population and ligestat.toml."""
+    import duckdb
+
+    if spec.format not in FORMATS:
+        raise InputError(f"format must be one of {', '.join(FORMATS)} (got {spec.format!r})")
+    if spec.employees < 1 or spec.years < 1:
+        raise InputError("--employees and --years must be at least 1")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create the output folder: {exc}") from None
+    say = step or (lambda _msg: None)
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET threads = {spec.threads}")
+        con.execute(f"SET memory_limit = '{spec.memory_limit}'")
+        con.execute("SET preserve_insertion_order = true")
+        for macro in _macros(spec.seed, spec.employees):
+            con.execute(macro)
+        written = {}
+        options = "FORMAT parquet, COMPRESSION zstd" if spec.format == "parquet" else \
+            "FORMAT csv, HEADER true"
+        for name, query in _queries(spec).items():
+            path = out / f"{name}.{spec.format}"
+            say(name)
+            con.execute(f"COPY ({query}) TO '{_quote(path)}' ({options})")
+            written[name] = path
+        say("population")
+        con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
+                    "age INTEGER, count BIGINT)")
+        con.executemany("INSERT INTO population VALUES (?, ?, ?, ?, ?)", _population(spec))
+        path = out / f"population.{spec.format}"
+        con.execute(f"COPY (SELECT * FROM population ORDER BY date, gender DESC, age) "
+                    f"TO '{_quote(path)}' ({options})")
+        written["population"] = path
+    finally:
+        con.close()
+    (out / CONFIG_FILENAME).write_text(scale_config(), encoding="utf-8")
+    return written
+
+
+def _population(spec: ScaleSpec) -> list[tuple[str, ...]]:
+    """FOLK1A-shaped rows on 1 January after each snapshot, proportional to the staff."""
+    from ligestat.synth.calibrate import load_priors
+    from ligestat.synth.population import population_rows
+
+    shape = dict(load_priors()["population"])
+    rows: list[tuple[str, ...]] = []
+    for year in range(LAST_YEAR - spec.years + 1, LAST_YEAR + 1):
+        shape.update(date=f"{year + 1}-01-01", area="Skalakommune")
+        rows += population_rows(round(RESIDENTS_PER_EMPLOYEE[0] * spec.employees),
+                                round(RESIDENTS_PER_EMPLOYEE[1] * spec.employees), shape)
+    return rows
+
+
+def _quote(path: Path) -> str:
+    return str(path).replace("'", "''")
