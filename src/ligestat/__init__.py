@@ -7,14 +7,22 @@ The public API mirrors the command line::
     ligestat.validate("data/")                          # ligestat validate data/
     with ligestat.Workspace.open("kk.duckdb") as ws:    # ligestat import ... --workspace
         ws.import_data("data/")
+    result = ligestat.check(["site/", "https://example.dk/"])   # ligestat sprog site/ URL
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from os import PathLike
+from typing import TYPE_CHECKING, Any
 
 from ligestat.api import compute_tables, load, tables, validate
 from ligestat.config import Config, load_config
 from ligestat.errors import LigestatError, Problem, ValidationError
 from ligestat.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ligestat.language.run import CheckResult
 
 __all__ = [
     "Config",
@@ -22,6 +30,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "Workspace",
+    "check",
     "compute_tables",
     "load",
     "load_config",
@@ -30,3 +39,14 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def check(paths_or_urls: Iterable[str | PathLike[str]], **options: Any) -> CheckResult:
+    """Check texts, documents, folders and web sites for gendered language.
+
+    The options are those of ``ligestat.language.run.check_paths`` (``jobopslag``,
+    ``allow``, ``max_pages``, ``max_depth``, …), as ``ligestat sprog`` takes them.
+    """
+    from ligestat.language.run import check_paths  # lazily: the checker is independent
+
+    return check_paths(paths_or_urls, **options)

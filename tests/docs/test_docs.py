@@ -34,3 +34,10 @@ def test_readme_shows_the_two_commands_and_every_data_command() -> None:
     for text in ("make demo", "make test", "ligestat validate", "ligestat import",
                  "ligestat tables"):
         assert text in readme
+
+
+def test_language_rule_reference_is_generated_from_the_lexicon() -> None:
+    from ligestat.language.reference import reference_markdown as rules_markdown
+
+    # regenerate with: python -m ligestat.language.reference > docs/sprog-rules.md
+    assert (ROOT / "docs" / "sprog-rules.md").read_text(encoding="utf-8") == rules_markdown()

@@ -25,7 +25,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 class _Group(TyperGroup):
     """Translates ligestat's errors into a message and an exit code, once."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
             return super().invoke(ctx)
         except LigestatError as exc:

@@ -1,9 +1,217 @@
-"""CLI commands of this family (placeholder until the family is built)."""
+"""``ligestat sprog``: check texts, documents and web pages for gendered language."""
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress, SpinnerColumn, TextColumn
+
+from ligestat.errors import LanguageCheckError
+from ligestat.language.extract.text import DEFAULT_MAX_BYTES
+from ligestat.language.extract.web import is_url
+from ligestat.language.output import FORMATS
+from ligestat.language.run import CheckResult, FixOptions, check_paths, read_allow_list
+
+__all__ = ["register"]
+
+_EXAMPLES = """
+Examples:
+
+  ligestat sprog docs/ minutes.docx report.pdf
+
+  ligestat sprog https://www.example.dk --max-pages 200 --format html --output sprog.html
+
+  ligestat sprog opslag.md --jobopslag --fail-on error
+
+  ligestat sprog site/ --fix --fix-dir fixed/     (or --diff to only show the changes)
+
+Exit codes: 0 nothing at or above --fail-on found; 1 found; 2 usage error
+(bad option, missing path); 3 nothing found but some files could not be
+checked (each is named in the report, or on stderr for json/sarif/html).
+"""
+
+
+class Format(StrEnum):  # the names of output.FORMATS (a test keeps them equal)
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+    html = "html"
+
+
+class Severity(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+def _render(result: CheckResult, fmt: Format, output: Path | None) -> None:
+    from ligestat.language.output import (
+        render_html,
+        render_json,
+        render_sarif,
+        render_terminal,
+    )
+    from ligestat.language.output.rules import lexicon_rules
+
+    if fmt is Format.terminal:
+        if output is None:
+            render_terminal(result, Console(highlight=False))
+        else:
+            with open(output, "w", encoding="utf-8") as fh:
+                render_terminal(result, Console(file=fh, no_color=True, width=120))
+        return
+    if fmt is Format.json:
+        text = render_json(result)
+    elif fmt is Format.sarif:
+        text = render_sarif(result, lexicon_rules())
+    else:
+        text = render_html(result)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+def _report_errors(result: CheckResult) -> None:
+    err = Console(stderr=True, highlight=False)
+    for e in result.errors:
+        err.print(f"[red]could not check:[/] {escape(e.message)}", soft_wrap=True)
+
+
+def sprog(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (searched recursively) or start URLs.")
+    ],
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()),
+        ),
+    ] = Format.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    fail_on: Annotated[
+        Severity, typer.Option(help="Exit 1 when a finding at or above this severity is left.")
+    ] = Severity.warning,
+    jobopslag: Annotated[
+        bool,
+        typer.Option(
+            "--jobopslag",
+            help="Treat the texts as job adverts: gender-coded wording verdict (experimental); "
+            "explicit gender requirements are errors.",
+        ),
+    ] = False,
+    allow: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="Allow-list file: words or phrases never to flag, one a line, # comments.",
+        ),
+    ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Write corrected copies of text, Markdown and HTML files as NAME.fixed.EXT.",
+        ),
+    ] = False,
+    fix_dir: Annotated[
+        Path | None,
+        typer.Option(file_okay=False, help="With --fix: write the corrected copies here instead."),
+    ] = None,
+    in_place: Annotated[
+        bool, typer.Option("--in-place", help="With --fix: overwrite the original files.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the changes --fix would make; write nothing.")
+    ] = False,
+    max_pages: Annotated[int, typer.Option(min=1, help="Crawl: at most this many pages.")] = 100,
+    max_depth: Annotated[
+        int, typer.Option(min=0, help="Crawl: follow links at most this deep.")
+    ] = 3,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Skip files and pages larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Crawl: seconds to wait for each response.")
+    ] = 10.0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=0, help="Processes checking files in parallel; 0 = one per core for big folders."
+        ),
+    ] = 0,
+) -> None:
+    """Find gendered words (formand, lærerinde, …) in texts, documents and web pages."""
+    for p in paths:
+        if not is_url(p) and not Path(p).exists():
+            raise typer.BadParameter(f"{p}: no such file or folder.", param_hint="PATHS")
+    if output is not None and not output.parent.is_dir():
+        raise typer.BadParameter(f"{output.parent}: no such folder.", param_hint="--output")
+    if fix and diff:
+        raise typer.BadParameter("use either --fix or --diff, not both.", param_hint="--diff")
+    if (fix_dir is not None or in_place) and not fix:
+        raise typer.BadParameter("--fix-dir and --in-place need --fix.", param_hint="--fix")
+    if fix_dir is not None and in_place:
+        raise typer.BadParameter("use either --fix-dir or --in-place.", param_hint="--in-place")
+    try:
+        allowed = read_allow_list(allow) if allow is not None else ()
+    except LanguageCheckError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--allow") from None
+    options = None
+    if fix or diff:
+        options = FixOptions(write=fix, fix_dir=fix_dir, in_place=in_place)
+    err = Console(stderr=True)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed} checked"),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("checking", total=None)
+
+        def advance(path: str) -> None:
+            progress.update(task, advance=1, description=f"checking {path}")
+
+        result = check_paths(
+            paths,
+            jobopslag=jobopslag,
+            allow=allowed,
+            max_pages=max_pages,
+            max_depth=max_depth,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            workers=workers,
+            fix=options,
+            on_document=advance,
+        )
+    if diff:
+        from ligestat.language.output import render_diff
+
+        sys.stdout.write(render_diff(result))
+        _report_errors(result)
+    else:
+        _render(result, fmt, output)
+        if fmt is not Format.terminal or output is not None:
+            _report_errors(result)
+    raise typer.Exit(result.exit_code(fail_on.value))
+
+
+sprog.__doc__ = (sprog.__doc__ or "") + "\n" + _EXAMPLES
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to ``app``."""
+    app.command("sprog", no_args_is_help=True)(sprog)

@@ -1,0 +1,263 @@
+"""Exceptions: text that must stay, so it yields no hit.
+
+In order of checking:
+
+1. **ignore** (argument) and **allow** (the user's allow-list): a single word matches a
+   hit whose matched text, lemma, compound lemma or rule id it equals (case-insensitive):
+   ``formand`` covers formanden, formændenes and udvalgsformand; ``udvalgsformand`` only
+   that compound; ``da.mand.formand`` the rule. An entry with a space is a phrase: any
+   hit inside an occurrence of it is dropped.
+2. **Inline markers** in the text (plain text, e.g. in a comment line)::
+
+       sprog: ignore formand, næstformand   the rest of the document, for those words
+       sprog: ignore                        its own line and the next line, every rule
+
+   Hits inside the marker itself are dropped too.
+3. **Built-in phrases** (``exceptions.toml``: Folketingets Ombudsmand, agreement names).
+4. **Rule contexts** (``exceptions.toml``): ``ansat som tjenestemand``, a capitalised
+   ``Ombudsmanden`` (the institution; the generic role is written in lower case).
+5. **Mentions** (``exceptions.toml`` ``mention``): the word is talked about, not used
+   ("ordet formand", "ord som formand, embedsmand").
+6. **Quotations**: inside "…", “…”, „…“, «…», »…« or ”…” in one paragraph.
+7. **References**: after ``jf.`` or ``§`` in the same clause: up to ; ) ! ?, a line
+   break, a new sentence or ", og"/", men"/", når" ... ("§ 5, stk. 2, om formandens
+   pligter" is one clause; so is "§ 3, stk. 2, skal formanden", a known limit).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from ligestat.language.lexicon_load import Lexicon
+from ligestat.language.model import Hit
+from ligestat.language.text_utils import WORD_RE
+
+__all__ = ["Candidate", "drop_exceptions", "ignore_markers"]
+
+_MARKER_RE = re.compile(r"sprog:[ \t]*ignore\b(?P<words>[^\n]*)", re.IGNORECASE)
+_MARKER_WORD_RE = re.compile(r"[\w.]+(?:-[\w.]+)*")
+# a quotation: up to 600 characters between matching marks, single line breaks allowed
+_QUOTE_RE = re.compile(
+    r'"[^"]{0,600}"|“[^”“]{0,600}”|„[^“”]{0,600}[“”]|«[^»]{0,600}»|»[^«]{0,600}«|”[^”]{0,600}”'
+)
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+_QUOTE_CHARS = '"“”„«»'
+_REF_RE = re.compile(r"\bjf\.|§", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"[;!?)\n]|\.\s+[A-ZÆØÅ]|,\s+(?:og|men|mens|så|hvis|når|fordi)\b")
+_REACH = 300
+_MENTION_WINDOW = 8
+_LIST_GLUE = frozenset({"og", "eller", "som", "fx", "f", "eks", "mv", "samt", "både"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A hit before exceptions, with the keys an ignore/allow word may match."""
+
+    hit: Hit
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Marker:
+    line_start: int
+    start: int
+    end: int  # end of the marker (its comment closer or its line end)
+    words: frozenset[str]  # empty: a bare marker
+    scope_end: int  # bare marker: end of the next line
+
+
+def ignore_markers(text: str) -> list[_Marker]:
+    """The ``sprog: ignore`` markers in a text."""
+    if "sprog:" not in text and "SPROG:" not in text and "Sprog:" not in text:
+        return []
+    out = []
+    for m in _MARKER_RE.finditer(text):
+        rest = m.group("words")
+        closer = min((i for i in (rest.find("-->"), rest.find("*/")) if i != -1), default=-1)
+        if closer != -1:
+            rest = rest[:closer]
+        words = frozenset(w.lower() for w in _MARKER_WORD_RE.findall(rest))
+        line_end = m.end()
+        marker_end = m.start("words") + len(rest)
+        nxt = text.find("\n", line_end + 1)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        scope_end = len(text) if nxt == -1 else nxt
+        out.append(_Marker(line_start, m.start(), marker_end, words, scope_end))
+    return out
+
+
+def _normalise(words: Iterable[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    singles, phrases = set(), []
+    for raw in words:
+        word = " ".join(raw.split()).lower()
+        if not word:
+            continue
+        if " " in word:
+            phrases.append(word)
+        else:
+            singles.add(word)
+    return frozenset(singles), tuple(phrases)
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    pattern: re.Pattern[str]
+    words: frozenset[str]  # every word of every phrase, lower case: a cheap pre-filter
+
+
+@cache
+def _phrases(phrases: tuple[str, ...]) -> _Phrases | None:
+    if not phrases:
+        return None
+    parts = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases), key=len)
+    words = frozenset(w.lower() for p in phrases for w in WORD_RE.findall(p))
+    return _Phrases(re.compile("|".join(reversed(parts)), re.IGNORECASE), words)
+
+
+def _in_phrase(text: str, cand: Candidate, phrases: _Phrases | None) -> bool:
+    if phrases is None or phrases.words.isdisjoint(cand.keys):
+        return False
+    hit = cand.hit
+    pattern = phrases.pattern
+    lo, hi = max(0, hit.start - _REACH), min(len(text), hit.end + _REACH)
+    return any(
+        m.start() <= hit.start and hit.end <= m.end() for m in pattern.finditer(text, lo, hi)
+    )
+
+
+def _in_context(text: str, cand: Candidate, lex: Lexicon) -> bool:
+    rule = lex.contexts.get(cand.hit.rule)
+    if rule is None:
+        return False
+    hit = cand.hit
+    if rule.capitalised and hit.match[:1].isupper():
+        return True
+    if not rule.window:
+        return False
+    before = WORD_RE.findall(text, max(0, hit.start - 120), hit.start)[-rule.window :]
+    after = WORD_RE.findall(text, hit.end, hit.end + 120)[: rule.window]
+    return bool(
+        rule.before.intersection(w.lower() for w in before)
+        or rule.after.intersection(w.lower() for w in after)
+    )
+
+
+def _quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The quotations in ``text[lo:hi]`` as sorted (start, end); none spans a blank line."""
+    hi = len(text) if hi is None else hi
+    spans: list[tuple[int, int]] = []
+    start = lo
+    for brk in [*_PARAGRAPH_RE.finditer(text, lo, hi), None]:
+        end = brk.start() if brk else hi
+        spans.extend(m.span() for m in _QUOTE_RE.finditer(text, start, end))
+        start = brk.end() if brk else end
+    return spans
+
+
+def _in_quotes(hit: Hit, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1  # last quote opening before
+    return i >= 0 and spans[i][0] < hit.start and hit.end < spans[i][1]
+
+
+def _local_quotes(text: str, hit: Hit) -> list[tuple[int, int]]:
+    """The quotations in the paragraph around a hit (for texts with few hits)."""
+    lo = max(0, hit.start - 1500)
+    para = text.rfind("\n\n", lo, hit.start)
+    para_start = lo if para == -1 else para + 2
+    para_end = text.find("\n\n", hit.end, hit.end + 1500)
+    return _quote_spans(
+        text, para_start, min(len(text), hit.end + 1500) if para_end == -1 else para_end
+    )
+
+
+def _may_continue_mention(word: str, lex: Lexicon) -> bool:
+    if word in lex.mention_cues or word in _LIST_GLUE:
+        return True
+    found = lex.heads.ending(word)
+    return found is not None and found[1].entry is not None
+
+
+def _mentioned(text: str, hit: Hit, lex: Lexicon) -> bool:
+    """The word is talked about, not used: "ordet formand", "ord som formand, embedsmand og
+    talsmand". Walking back from the hit over list glue (og, som, fx) and other gendered
+    words, a mention cue must come before any other word."""
+    near = WORD_RE.findall(text, max(0, hit.start - 24), hit.start)
+    if near and not _may_continue_mention(near[-1].lower(), lex):
+        return False  # the usual case: an ordinary word right before the hit
+    before = WORD_RE.findall(text, max(0, hit.start - 160), hit.start)
+    for word in reversed(before[-_MENTION_WINDOW:]):
+        low = word.lower()
+        if low in lex.mention_cues:
+            return True
+        if low in _LIST_GLUE:
+            continue
+        found = lex.heads.ending(low)
+        if found is None or found[1].entry is None:
+            return False
+    return False
+
+
+def _after_reference(text: str, hit: Hit) -> bool:
+    lo = max(0, hit.start - 200)
+    last = None
+    for m in _REF_RE.finditer(text, lo, hit.start):
+        last = m
+    if last is None:
+        return False
+    return _CLAUSE_END_RE.search(text, last.end(), hit.start + 1) is None
+
+
+def drop_exceptions(
+    text: str,
+    candidates: list[Candidate],
+    lex: Lexicon,
+    *,
+    ignore: Collection[str] = (),
+    allow: Collection[str] = (),
+) -> list[Hit]:
+    """The hits of ``candidates`` that no exception covers."""
+    if not candidates:
+        return []
+    ignore_words, ignore_phrases = _normalise(ignore)
+    allow_words, allow_phrases = _normalise(allow)
+    skip_words = ignore_words | allow_words
+    allow_re = _phrases(tuple(sorted({*ignore_phrases, *allow_phrases})))
+    builtin_re = _phrases(tuple(lex.phrases))
+    markers = ignore_markers(text)
+    has_quotes = any(q in text for q in _QUOTE_CHARS)
+    # many hits: find every quotation once; few hits: only around each hit
+    shared_quotes = _quote_spans(text) if has_quotes and len(candidates) > 50 else None
+    has_refs = "§" in text or _REF_RE.search(text) is not None
+    kept: list[Hit] = []
+    for cand in candidates:
+        hit = cand.hit
+        if skip_words.intersection(cand.keys) or _marked(hit, cand.keys, markers):
+            continue
+        if _in_phrase(text, cand, allow_re) or _in_phrase(text, cand, builtin_re):
+            continue
+        if _in_context(text, cand, lex) or _mentioned(text, hit, lex):
+            continue
+        if has_quotes and _in_quotes(
+            hit, shared_quotes if shared_quotes is not None else _local_quotes(text, hit)
+        ):
+            continue
+        if has_refs and _after_reference(text, hit):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _marked(hit: Hit, keys: frozenset[str], markers: list[_Marker]) -> bool:
+    for marker in markers:
+        if marker.start <= hit.start < marker.end:
+            return True  # the marker's own words
+        if marker.words:
+            if marker.start <= hit.start and marker.words.intersection(keys):
+                return True
+        elif marker.line_start <= hit.start < marker.scope_end:
+            return True
+    return False

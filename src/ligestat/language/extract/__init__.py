@@ -1,0 +1,34 @@
+"""Extractors: files, folders and web pages → checkable documents with source positions.
+
+Plain text, Markdown, HTML, Word (.docx) and PDF files, folders searched
+recursively, and a same-site crawl from a start URL. Each gives a
+:class:`Document` whose ``locate(offset)`` returns the line and column in the
+source file (the page of a PDF, the paragraph and part of a Word document).
+"""
+
+from __future__ import annotations
+
+from ligestat.language.extract.document import Document, Location
+from ligestat.language.extract.files import SUFFIXES, discover, extract_file
+from ligestat.language.extract.fix import FixPlan, plan_fixes
+from ligestat.language.extract.html import html_document
+from ligestat.language.extract.markdown import markdown_document
+from ligestat.language.extract.text import DEFAULT_MAX_BYTES, text_document
+from ligestat.language.extract.web import CrawlLimits, crawl, is_url
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "CrawlLimits",
+    "Document",
+    "FixPlan",
+    "Location",
+    "crawl",
+    "discover",
+    "extract_file",
+    "html_document",
+    "is_url",
+    "markdown_document",
+    "plan_fixes",
+    "text_document",
+]

@@ -1,0 +1,323 @@
+"""Load the lexicon (``lexicon/*.toml``, package data) into look-up structures, and check it.
+
+``load_lexicon()`` is cached and raises ``LanguageCheckError`` when the data is broken;
+``validate_lexicon()`` lists every problem instead (used by the tests and by tooling).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ligestat.errors import LanguageCheckError
+from ligestat.language.morphology import Paradigm, Tag, inflect
+from ligestat.language.suffixes import SuffixIndex
+
+__all__ = [
+    "CodedWords",
+    "ContextRule",
+    "Entry",
+    "Head",
+    "Lexicon",
+    "Modifier",
+    "Requirement",
+    "load_lexicon",
+    "validate_lexicon",
+]
+
+ENTRY_FILES = ("mand.toml", "kvinde.toml", "titles.toml", "words.toml")
+_ID_RE = re.compile(r"^da\.[a-z]+\.[a-z_]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gendered lemma: its forms, neutral suggestions, reason and source."""
+
+    id: str
+    lemma: str
+    category: str
+    paradigm: Paradigm
+    suggestions: tuple[Paradigm, ...]
+    reason: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Head:
+    """What a form in the suffix index is: a form of ``entry`` (None: a neutral word)."""
+
+    entry: Entry | None
+    tag: Tag
+
+
+@dataclass(frozen=True)
+class Modifier:
+    id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Requirement:
+    id: str
+    reason: str
+    source: str | None
+    gender_nouns: frozenset[str]
+    female: frozenset[str]  # female nouns and modifier forms
+    male: frozenset[str]
+    passive_verbs: frozenset[str]
+    active_verbs: frozenset[str]
+    blockers: frozenset[str]
+    max_gap: int
+    not_job: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    rule: str
+    window: int
+    before: frozenset[str]
+    after: frozenset[str]
+    capitalised: bool
+
+
+@dataclass(frozen=True)
+class CodedWords:
+    """Gender-coded words for job adverts (experimental)."""
+
+    masculine_words: frozenset[str]
+    masculine_stems: tuple[str, ...]
+    feminine_words: frozenset[str]
+    feminine_stems: tuple[str, ...]
+    strong: int
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the matcher looks up, built once from the TOML files."""
+
+    entries: tuple[Entry, ...]
+    by_id: Mapping[str, Entry]
+    heads: SuffixIndex[Head]
+    trap_tokens: frozenset[str]
+    prefixes: frozenset[str]
+    modifiers: Mapping[str, Modifier]  # form → modifier
+    special_words: frozenset[str]  # modifier forms and gender nouns: judged in context
+    roles: SuffixIndex[Tag]  # neutral role nouns a modifier can stand on
+    generic_roles: frozenset[str]  # forms only flagged next to a requirement verb
+    requirement: Requirement
+    statistics: frozenset[str]
+    purpose: frozenset[str]
+    choice: frozenset[str]
+    phrases: tuple[str, ...]
+    mention_cues: frozenset[str]
+    contexts: Mapping[str, ContextRule]
+    coded: CodedWords
+    sources: Mapping[str, str]
+    problems: tuple[str, ...] = field(default=())
+
+
+_ENDINGS = ("", "e", "t", "s", "es", "en", "er", "ere", "erne", "est", "este", "hed", "heden")
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = resources.files("ligestat.language").joinpath("lexicon", name)
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LanguageCheckError(
+            f"lexicon/{name}: cannot be read ({exc}); reinstall ligestat or fix the file"
+        ) from exc
+
+
+def _suggestion_paradigms(data: dict[str, Any], problems: list[str]) -> dict[str, Paradigm]:
+    out: dict[str, Paradigm] = {}
+    classes: dict[str, str] = data.get("class", {})
+    forms: dict[str, list[str]] = data.get("forms", {})
+    for word in [*data.get("words", []), *classes, *forms]:
+        if word in out:
+            problems.append(f"suggestions.toml: {word!r} is listed twice")
+            continue
+        try:
+            out[word] = inflect(word, classes.get(word), forms.get(word))
+        except ValueError as exc:
+            problems.append(f"suggestions.toml: {exc}")
+    return out
+
+
+def _role_forms(words: list[str]) -> dict[str, Tag]:
+    out: dict[str, Tag] = {}
+    for spec in words:
+        word, _, cls = spec.partition(":")
+        for form, tag in inflect(word, cls or None).tagged_forms():
+            out.setdefault(form, tag)
+    return out
+
+
+def _build() -> Lexicon:
+    problems: list[str] = []
+    sources: dict[str, str] = _read("sources.toml")["sources"]
+    reviewed = _suggestion_paradigms(_read("suggestions.toml"), problems)
+    entries: list[Entry] = []
+    heads: dict[str, Head] = {}
+    owner: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    for name in ENTRY_FILES:
+        data = _read(name)
+        for raw in data["entries"]:
+            rid = raw.get("id", "")
+            if not _ID_RE.match(rid):
+                problems.append(f"{name}: rule id {rid!r} is not of the form da.<group>.<name>")
+            if rid in seen_ids:
+                problems.append(f"{name}: rule id {rid!r} is used twice")
+            seen_ids.add(rid)
+            source = raw.get("source")
+            if source is not None and source not in sources:
+                problems.append(f"{name}: {rid}: unknown source key {source!r}")
+            suggestions = []
+            for word in raw.get("suggest", []):
+                if word not in reviewed:
+                    problems.append(
+                        f"{name}: {rid}: suggestion {word!r} is not in suggestions.toml"
+                    )
+                else:
+                    suggestions.append(reviewed[word])
+            if not suggestions:
+                problems.append(f"{name}: {rid}: has no usable suggestion")
+            try:
+                paradigm = inflect(raw["lemma"], raw.get("class"), raw.get("forms"))
+            except (ValueError, KeyError) as exc:
+                problems.append(f"{name}: {rid}: {exc}")
+                continue
+            entry = Entry(
+                id=rid,
+                lemma=raw["lemma"],
+                category=data.get("category", name.removesuffix(".toml")),
+                paradigm=paradigm,
+                suggestions=tuple(suggestions),
+                reason=raw.get("reason", data.get("reason", "")),
+                source=sources.get(source) if source else None,
+            )
+            entries.append(entry)
+            for form, tag in paradigm.tagged_forms():
+                if form in owner and owner[form] != rid:
+                    problems.append(
+                        f"{name}: form {form!r} of {rid} is also a form of {owner[form]}"
+                    )
+                    continue
+                owner[form] = rid
+                heads.setdefault(form, Head(entry, tag))
+
+    traps = _read("traps.toml")
+    for form, tag in _role_forms(traps["neutral"]).items():
+        if form in owner:
+            problems.append(f"traps.toml: neutral word form {form!r} is a form of {owner[form]}")
+        else:
+            heads.setdefault(form, Head(None, tag))
+
+    mods = _read("modifiers.toml")
+    modifiers: dict[str, Modifier] = {}
+    for raw in mods["modifier"]:
+        for form in raw["forms"]:
+            modifiers[form] = Modifier(raw["id"], raw["reason"])
+    req = mods["requirement"]
+    requirement = Requirement(
+        id=req["id"],
+        reason=req["reason"],
+        source=sources.get(req.get("source", "")),
+        gender_nouns=frozenset(req["female_nouns"]) | frozenset(req["male_nouns"]),
+        female=frozenset(req["female_nouns"]).union(
+            f for f, m in modifiers.items() if m.id.endswith("kvindelig")
+        ),
+        male=frozenset(req["male_nouns"]).union(
+            f for f, m in modifiers.items() if m.id.endswith("mandlig")
+        ),
+        passive_verbs=frozenset(req["passive_verbs"]),
+        active_verbs=frozenset(req["active_verbs"]),
+        blockers=frozenset(req["blockers"]),
+        max_gap=int(req["max_gap"]),
+        not_job=frozenset(req.get("not_job", [])),
+    )
+    roles = _role_forms(mods["roles"]["words"])
+    generic = frozenset(_role_forms(mods["roles"]["generic"]))
+
+    excepted = _read("exceptions.toml")
+    contexts = {
+        c["rule"]: ContextRule(
+            rule=c["rule"],
+            window=int(c.get("window", 0)),
+            before=frozenset(c.get("before", [])),
+            after=frozenset(c.get("after", [])),
+            capitalised=bool(c.get("capitalised", False)),
+        )
+        for c in excepted.get("context", [])
+    }
+    by_id = {e.id: e for e in entries}
+    for rule in contexts:
+        if rule not in by_id:
+            problems.append(f"exceptions.toml: context for unknown rule {rule!r}")
+
+    coded_raw = _read("coded.toml")
+    coded = CodedWords(
+        masculine_words=_coded_forms(coded_raw["masculine"]),
+        masculine_stems=tuple(w[:-1] for w in coded_raw["masculine"] if w.endswith("*")),
+        feminine_words=_coded_forms(coded_raw["feminine"]),
+        feminine_stems=tuple(w[:-1] for w in coded_raw["feminine"] if w.endswith("*")),
+        strong=int(coded_raw.get("strong", 4)),
+        source=sources.get(coded_raw.get("source", "")),
+    )
+    return Lexicon(
+        entries=tuple(entries),
+        by_id=by_id,
+        heads=SuffixIndex(heads),
+        trap_tokens=frozenset(traps["tokens"]),
+        prefixes=frozenset(traps["prefixes"]),
+        modifiers=modifiers,
+        special_words=frozenset(modifiers) | requirement.gender_nouns,
+        roles=SuffixIndex(roles),
+        generic_roles=generic,
+        requirement=requirement,
+        statistics=frozenset(mods["context"]["statistics"]),
+        purpose=frozenset(mods["context"]["purpose"]),
+        choice=frozenset(mods["context"]["choice"]),
+        phrases=tuple(excepted.get("phrases", [])),
+        mention_cues=frozenset(excepted.get("mention", [])),
+        contexts=contexts,
+        coded=coded,
+        sources=sources,
+        problems=tuple(problems),
+    )
+
+
+def _coded_forms(words: list[str]) -> frozenset[str]:
+    return frozenset(w + end for w in words if not w.endswith("*") for end in _ENDINGS)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The built-in lexicon (cached). Raises ``LanguageCheckError`` if it is inconsistent."""
+    lexicon = _build()
+    if lexicon.problems:
+        shown = "; ".join(lexicon.problems[:5])
+        raise LanguageCheckError(f"the built-in lexicon is inconsistent: {shown}")
+    return lexicon
+
+
+def validate_lexicon() -> list[str]:
+    """Every problem in the lexicon data: duplicate ids or forms, unreviewed suggestions,
+    unknown sources or classes, and suggestions the checker itself would flag."""
+    lexicon = _build()
+    problems = list(lexicon.problems)
+    from ligestat.language.matcher import find_role_hits  # local: matcher imports this module
+
+    for entry in lexicon.entries:
+        for paradigm in entry.suggestions:
+            for form, _tag in paradigm.tagged_forms():
+                if find_role_hits(form, lexicon):
+                    problems.append(f"{entry.id}: suggestion form {form!r} is itself flagged")
+    return problems
