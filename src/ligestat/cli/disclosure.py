@@ -1,9 +1,88 @@
-"""CLI commands of this family (placeholder until the family is built)."""
+"""``audit-disclosure``: what an attacker could derive from the published tables."""
 
 from __future__ import annotations
 
+import math
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from ligestat.disclosure import AuditResult, Policy
+from ligestat.errors import DisclosureError
+
+console = Console(soft_wrap=True)
+
+
+def _bound(x: float) -> str:
+    return "∞" if x == math.inf else f"{x:g}"
+
+
+def _print(policy: Policy, result: AuditResult, year: int) -> None:
+    """One Rich table per published table: each suppressed count and its interval."""
+    console.print(f"[bold]Disclosure audit, {year}, policy {policy.name}[/]")
+    for name in dict.fromkeys(c.table for c in result.cells):
+        table = Table(title=name, title_justify="left")
+        table.add_column("row", overflow="fold")
+        table.add_column("cell", overflow="fold")
+        table.add_column("kind")
+        for column in ("value", "derivable", "width", "needed"):
+            table.add_column(column, justify="right")
+        table.add_column("")
+        for cell in (c for c in result.cells if c.table == name):
+            status = "[green]ok[/]" if cell.ok else "[bold red]too narrow[/]"
+            if cell.published:
+                status = "[bold red]published[/]"
+            table.add_row(cell.label, cell.key, cell.kind, f"{cell.value:g}",
+                          f"{_bound(cell.low)}–{_bound(cell.high)}", _bound(cell.width),
+                          str(cell.required) if cell.required else "–", status)
+        console.print(table)
+    console.print(f"{len(result.cells)} suppressed cell(s); "
+                  f"{len(result.failures)} narrower than the policy allows.", highlight=False)
+
+
+def audit_disclosure(
+    year: Annotated[int, typer.Option("--year", help="Report year.", show_default=False)],
+    data: Annotated[Path | None, typer.Argument(
+        help="Data folder, as in CONTRACT.md (or use --workspace).", show_default=False)] = None,
+    workspace: Annotated[Path | None, typer.Option(
+        "--workspace", help="Workspace file (DuckDB) instead of a data folder.")] = None,
+    disclosure: Annotated[str | None, typer.Option(
+        "--disclosure", help="Policy: public, standard or strict (default: the config's).")]
+    = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Organisation config; default: DATA/ligestat.toml, else the "
+                         "workspace's.")] = None,
+) -> None:
+    """Audit a disclosure policy: what an attacker can derive about each suppressed count.
+
+    Applies the policy, then computes by linear programming, for every suppressed
+    count, the interval it must lie in given everything published. Exits non-zero
+    when any interval is narrower than the policy allows.
+
+    Example: [bold]ligestat audit-disclosure data/2025 --year 2025 --disclosure standard[/]
+    """
+    from ligestat import api
+    from ligestat.disclosure import audit_policy
+
+    with api.load(data, workspace=workspace, config=config) as ws:
+        tables = api.compute_tables(ws, year)
+        with console.status("suppressing and auditing…"):
+            policy, result = audit_policy(tables, policy=disclosure, config=ws.config)
+    _print(policy, result, year)
+    if not result.ok:
+        worst = result.failures[0]
+        raise DisclosureError(
+            f"{len(result.failures)} cell(s) are not protected as policy {policy.name!r} "
+            f"requires (published, or narrowed below its protection width), e.g. "
+            f"{worst.table} {worst.label} {worst.key}: "
+            f"[{_bound(worst.low)}, {_bound(worst.high)}]; check the [disclosure] overrides "
+            "in ligestat.toml, or report this with the shape of the tables"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this family's commands to ``app``."""
+    app.command("audit-disclosure")(audit_disclosure)

@@ -1,0 +1,241 @@
+"""The disclosure audit: what an attacker can derive about each suppressed count.
+
+For every suppressed count the audit solves two linear programmes (HiGHS, via
+``scipy.optimize.linprog``): the least and the greatest value the cell can
+take given everything published — the published cells, every relation of
+:mod:`ligestat.disclosure.relations`, and non-negativity. Integer rounding of
+the bounds gives the interval ``[low, high]`` of whole numbers left open.
+
+Requirements: a primary-suppressed cell (below the threshold) needs
+``high − low ≥ protection`` of its table (at least 1: never pinned); a
+secondary-suppressed cell must not be pinned (``high − low ≥ 1``); a count only
+withheld because the table shows no counts is listed but not judged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ligestat.disclosure.policy import Policy
+from ligestat.disclosure.primary import classify
+from ligestat.disclosure.relations import Cell, Model, Tables, build_model, count_cells
+from ligestat.disclosure.schema import LABEL_KEYS
+from ligestat.errors import DisclosureError
+
+__all__ = ["AuditResult", "CellInterval", "Solver", "audit", "intervals", "suppressed_cells"]
+
+_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class CellInterval:
+    """One suppressed (or wrongly published) count and what an attacker can derive."""
+
+    table: str
+    row: int
+    key: str
+    label: str  # the row's labels, e.g. "BIF 2024"
+    value: float
+    low: float
+    high: float  # math.inf when unbounded
+    kind: str  # "primary" | "secondary" | "withheld"
+    required: int  # least width high − low; 0 = not judged
+    published: bool = False  # a primary cell left visible
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+    @property
+    def ok(self) -> bool:
+        return not self.published and self.width >= self.required
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """The audit of one set of published tables under one policy."""
+
+    policy: str
+    cells: tuple[CellInterval, ...]
+
+    @property
+    def failures(self) -> tuple[CellInterval, ...]:
+        return tuple(c for c in self.cells if not c.ok)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+class Solver:
+    """Interval bounds of unknown cells, one small LP per connected component."""
+
+    def __init__(self, model: Model, unknown: Iterable[Cell]) -> None:
+        self.model = model
+        self.unknown = set(unknown) | set(model.hidden)
+        parent: dict[Cell, Cell] = {c: c for c in self.unknown}
+
+        def find(c: Cell) -> Cell:
+            while parent[c] != c:
+                parent[c] = parent[parent[c]]
+                c = parent[c]
+            return c
+
+        self.by_root: dict[Cell, list[int]] = {}
+        rels = []
+        for r, rel in enumerate(model.relations):
+            cells = [cell for _, cell in rel.terms if cell in self.unknown]
+            if not cells:
+                continue
+            for other in cells[1:]:
+                parent[find(other)] = find(cells[0])
+            rels.append((r, cells[0]))
+        for r, first in rels:
+            self.by_root.setdefault(find(first), []).append(r)
+        self.find = find
+        self._lps: dict[Cell, tuple[dict[Cell, int], _LP]] = {}
+
+    def _lp(self, root: Cell) -> tuple[dict[Cell, int], _LP]:
+        """The component's LP (cached): variable index and hashable matrices."""
+        if root in self._lps:
+            return self._lps[root]
+        rel_ids = self.by_root[root]
+        variables = sorted({c for r in rel_ids for _, c in self.model.relations[r].terms
+                            if c in self.unknown})
+        index = {c: j for j, c in enumerate(variables)}
+        a_eq: list[_Row] = []
+        b_eq: list[float] = []
+        a_ub: list[_Row] = []
+        b_ub: list[float] = []
+        for r in rel_ids:
+            rel = self.model.relations[r]
+            coefs: dict[int, float] = {}
+            const = 0.0
+            for coef, c in rel.terms:
+                if c in index:
+                    coefs[index[c]] = coefs.get(index[c], 0.0) + coef
+                else:
+                    const += coef * self.model.values[c]
+            row = tuple(sorted(coefs.items()))
+            if rel.op == "eq" and rel.slack:  # −slack ≤ expr ≤ slack
+                a_ub += [row, tuple((j, -x) for j, x in row)]
+                b_ub += [rel.slack - const, rel.slack + const]
+            elif rel.op == "eq":
+                a_eq.append(row)
+                b_eq.append(-const)
+            else:
+                a_ub.append(row)
+                b_ub.append(-const)
+        lp = (len(variables), tuple(a_ub), tuple(b_ub), tuple(a_eq), tuple(b_eq))
+        self._lps[root] = (index, lp)
+        return index, lp
+
+    def bounds(self, cell: Cell) -> tuple[float, float]:
+        root = self.find(cell)
+        if not self.by_root.get(root):
+            return 0.0, math.inf
+        index, lp = self._lp(root)
+        try:
+            low, high = _solve(lp, index[cell])
+        except ValueError as exc:
+            raise DisclosureError(
+                f"the disclosure audit could not bound {cell[0]} row {cell[1]} {cell[2]} "
+                f"({exc}); please report this with the shape of the tables"
+            ) from None
+        return math.ceil(low - _EPS), (math.floor(high + _EPS) if high != math.inf else high)
+
+
+_Row = tuple[tuple[int, float], ...]  # sparse: (variable index, coefficient)
+_LP = tuple[int, tuple[_Row, ...], tuple[float, ...], tuple[_Row, ...], tuple[float, ...]]
+
+
+def _matrix(rows: tuple[_Row, ...], n: int) -> Any:
+    from scipy.sparse import csr_matrix
+
+    if not rows:
+        return None
+    data = [x for row in rows for _, x in row]
+    cols = [j for row in rows for j, _ in row]
+    ptr = [0]
+    for row in rows:
+        ptr.append(ptr[-1] + len(row))
+    return csr_matrix((data, cols, ptr), shape=(len(rows), n))
+
+
+@lru_cache(maxsize=4096)
+def _solve(lp: _LP, j: int) -> tuple[float, float]:
+    """Least and greatest value of variable ``j`` (identical LPs recur across trials)."""
+    from scipy.optimize import linprog  # heavy: imported when needed
+
+    n, a_ub, b_ub, a_eq, b_eq = lp
+    out: list[float] = []
+    for sign in (1.0, -1.0):
+        objective = [0.0] * n
+        objective[j] = sign
+        res = linprog(objective, A_ub=_matrix(a_ub, n), b_ub=list(b_ub) or None,
+                      A_eq=_matrix(a_eq, n), b_eq=list(b_eq) or None, bounds=(0, None),
+                      method="highs")
+        if res.status == 3:  # unbounded
+            out.append(math.inf)
+        elif res.status != 0:
+            raise ValueError(res.message)
+        else:
+            out.append(sign * float(res.fun))
+    return out[0], out[1]
+
+
+def intervals(model: Model, unknown: Iterable[Cell],
+              cells: Iterable[Cell]) -> dict[Cell, tuple[float, float]]:
+    """The whole-number interval each of ``cells`` is known to lie in."""
+    solver = Solver(model, unknown)
+    return {cell: solver.bounds(cell) for cell in cells}
+
+
+def _label(row: Mapping[str, Any]) -> str:
+    return " ".join(str(v) for k, v in row.items() if k in LABEL_KEYS and k != "suppressed")
+
+
+def suppressed_cells(published: Tables, original: Tables) -> set[Cell]:
+    """Count cells holding a number in ``original`` and none in ``published``."""
+    shown = count_cells(published)
+    return {c for c in count_cells(original) if c not in shown}
+
+
+def audit(published: Mapping[str, list[dict[str, Any]]],
+          original: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
+          hidden_units: bool | None = None) -> AuditResult:
+    """Derive the interval of every suppressed count from everything published.
+
+    ``hidden_units``: whether "total" rows include units shown in no row
+    (``in_tables = false``); ``None`` infers it from the data.
+    """
+    for name, rows in published.items():
+        if name in original and len(original[name]) != len(rows):
+            raise DisclosureError(
+                f"table {name}: the published table has {len(rows)} rows, the original "
+                f"{len(original[name])}; audit a table against the one it was made from"
+            )
+    model = build_model(original, published, hidden_units=hidden_units)
+    primary, withheld = classify(original, policy)
+    hidden = suppressed_cells(published, original)
+    # cells of tables not published at all are unknown to the attacker, but not judged
+    judged = {c for c in hidden | primary if c[0] in published}
+    bounds = intervals(model, hidden, sorted(judged & hidden))
+    out: list[CellInterval] = []
+    for cell in sorted(judged):
+        name, i, key = cell
+        value = model.values[cell]
+        if cell in primary:
+            kind, required = "primary", max(1, policy.rule(name).protection)
+        elif cell in withheld:
+            kind, required = "withheld", 0
+        else:
+            kind, required = "secondary", 1
+        low, high = bounds.get(cell, (value, value))
+        out.append(CellInterval(name, i, key, _label(original[name][i]), value, low, high,
+                                kind, required, published=cell not in hidden))
+    return AuditResult(policy=policy.name, cells=tuple(out))

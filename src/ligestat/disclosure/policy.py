@@ -1,0 +1,196 @@
+"""Disclosure policies: the presets as data, and their resolution against a config.
+
+A :class:`Policy` says, per table, the minimum cell size for primary
+suppression, whether counts are shown at all, how small ``other``-gender
+counts are treated, and how wide the interval an attacker can derive for a
+suppressed cell must stay (the protection interval).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any
+
+from ligestat.config import Config
+from ligestat.disclosure.schema import SCHEMAS
+from ligestat.errors import ConfigError, DisclosureError
+
+__all__ = ["METHODS", "OTHER_GENDER", "PRESETS", "Policy", "TableRule", "resolve_policy"]
+
+OTHER_GENDER = ("show", "suppress")
+METHODS = ("greedy", "optimal")  # how secondary cells are chosen
+TABLE_KEYS = ("min_count", "other_min_count", "show_counts", "protection")
+
+
+@dataclass(frozen=True)
+class TableRule:
+    """The resolved settings for one table.
+
+    ``min_count``: counts ``0 < c < min_count`` are suppressed (0: no threshold).
+    ``other_min_count``: the same for counts of the ``other`` gender.
+    ``show_counts``: false withholds every count, leaving shares.
+    ``protection``: the least width (in persons) of the interval an attacker can
+    derive for a primary-suppressed count.
+    """
+
+    min_count: int = 0
+    other_min_count: int = 0
+    show_counts: bool = True
+    protection: int = 0
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A named disclosure policy, resolved for every known table."""
+
+    name: str
+    description_da: str
+    description_en: str
+    min_count: int
+    show_counts: bool
+    other_gender: str  # "show" | "suppress"
+    protection: int
+    tables: Mapping[str, TableRule]
+    method: str = "greedy"  # secondary suppression: "greedy" | "optimal"
+
+    def rule(self, table: str) -> TableRule:
+        """The settings for ``table`` (unknown tables: nothing is suppressed)."""
+        return self.tables.get(table, TableRule())
+
+    @property
+    def suppresses(self) -> bool:
+        """True when this policy can suppress or withhold anything at all."""
+        return any(
+            r.min_count > 1 or r.other_min_count > 1 or not r.show_counts
+            for r in self.tables.values()
+        )
+
+
+@dataclass(frozen=True)
+class _Preset:
+    description_da: str
+    description_en: str
+    min_count: int  # for the sensitive tables (leave, sick days, surveys)
+    other_gender: str
+    protection: int
+
+
+PRESETS: Mapping[str, _Preset] = MappingProxyType({
+    "public": _Preset(
+        "Ingen celler er undertrykt; tabellerne vises som i den offentliggjorte rapport.",
+        "No cells are suppressed; the tables are shown as published.",
+        0, "show", 0,
+    ),
+    "standard": _Preset(
+        "Antal mellem 1 og 4 i tabellerne om barsel og omsorgsdage, og antal personer af "
+        "kønnet 'andet' under 5, er undertrykt (vist som –), sammen med de celler, de kunne "
+        "genberegnes ud fra.",
+        "Counts from 1 to 4 in the parental-leave and sick-day tables, and counts of "
+        "gender 'other' under 5, are suppressed (shown as –), together with the cells "
+        "they could be recomputed from.",
+        5, "suppress", 2,
+    ),
+    "strict": _Preset(
+        "Antal mellem 1 og 9 i tabellerne om barsel og omsorgsdage, og antal personer af "
+        "kønnet 'andet' under 10, er undertrykt (vist som –), sammen med de celler, de kunne "
+        "genberegnes ud fra.",
+        "Counts from 1 to 9 in the parental-leave and sick-day tables, and counts of "
+        "gender 'other' under 10, are suppressed (shown as –), together with the cells "
+        "they could be recomputed from.",
+        10, "suppress", 4,
+    ),
+})
+
+
+def _preset_rules(p: _Preset) -> dict[str, TableRule]:
+    rules: dict[str, TableRule] = {}
+    for name, schema in SCHEMAS.items():
+        other = p.min_count if p.other_gender == "suppress" else 0
+        if schema.kind == "sensitive":
+            rules[name] = TableRule(p.min_count, other, True, p.protection)
+        elif schema.kind == "staff":
+            rules[name] = TableRule(0, other, True, p.protection)
+        else:  # managers and public statistics: published as they are
+            rules[name] = TableRule(0, 0, True, p.protection)
+    return rules
+
+
+def _int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{where} must be a whole number ≥ 0 ({value!r})")
+    return value
+
+
+def _override(rule: TableRule, raw: Any, table: str) -> TableRule:
+    where = f"ligestat.toml: [disclosure.tables.{table}]"
+    if not isinstance(raw, Mapping):
+        raise ConfigError(f"{where} must be a table")
+    unknown = sorted(set(raw) - set(TABLE_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(TABLE_KEYS)}"
+        )
+    changes: dict[str, Any] = {}
+    for key in ("min_count", "other_min_count", "protection"):
+        if key in raw:
+            changes[key] = _int(raw[key], f"{where} {key}")
+    if "show_counts" in raw:
+        if not isinstance(raw["show_counts"], bool):
+            raise ConfigError(f"{where} show_counts must be true or false")
+        changes["show_counts"] = raw["show_counts"]
+    return replace(rule, **changes)
+
+
+def resolve_policy(policy: str | None, config: Config) -> Policy:
+    """The named preset (``None``: the config's), with the config's per-table overrides.
+
+    Raises :class:`DisclosureError` for an unknown policy name and
+    :class:`ConfigError` for a malformed ``[disclosure]`` table.
+    """
+    name = policy if policy is not None else config.disclosure_policy
+    if name not in PRESETS:
+        raise DisclosureError(
+            f"unknown disclosure policy {name!r}; known policies: {', '.join(PRESETS)}"
+        )
+    preset = PRESETS[name]
+    rules = _preset_rules(preset)
+    overrides = dict(config.disclosure_overrides)
+    tables = overrides.pop("tables", {})
+    method = overrides.pop("method", "greedy")
+    if overrides:
+        raise ConfigError(
+            f"ligestat.toml: [disclosure]: unknown key(s) {', '.join(sorted(overrides))}; "
+            "known: policy, method, tables"
+        )
+    if method not in METHODS:
+        raise ConfigError(
+            f"ligestat.toml: [disclosure] method must be one of {', '.join(METHODS)} "
+            f"({method!r})"
+        )
+    if not isinstance(tables, Mapping):
+        raise ConfigError("ligestat.toml: [disclosure.tables] must be a table of tables")
+    for table, raw in tables.items():
+        if table not in SCHEMAS:
+            raise ConfigError(
+                f"ligestat.toml: [disclosure.tables.{table}]: unknown table; "
+                f"known: {', '.join(SCHEMAS)}"
+            )
+        rules[table] = _override(rules[table], raw, table)
+    da, en = preset.description_da, preset.description_en
+    if tables:
+        names = ", ".join(sorted(tables))
+        da += f" Organisationens egne regler gælder for: {names}."
+        en += f" The organisation's own rules apply to: {names}."
+    return Policy(
+        name=name,
+        description_da=da,
+        description_en=en,
+        min_count=preset.min_count,
+        show_counts=all(r.show_counts for r in rules.values()),
+        other_gender=preset.other_gender,
+        protection=preset.protection,
+        tables=MappingProxyType(rules),
+        method=method,
+    )
