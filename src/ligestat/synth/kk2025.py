@@ -16,6 +16,7 @@ from pathlib import Path
 from ligestat.config import CONFIG_FILENAME, default_config
 from ligestat.errors import InputError
 from ligestat.synth.calibrate import calibrate, load_priors
+from ligestat.synth.context import context_csv
 from ligestat.synth.employees import employees, previous_snapshot
 from ligestat.synth.events import Pools, leave_rows, sick_rows
 from ligestat.synth.model import Plan
@@ -79,6 +80,7 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
                population_rows(plan.population_women, plan.population_men,
                                priors["population"]))
     (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
+    (out / "context.csv").write_text(context_csv(reference.facts), encoding="utf-8")
     (out / CONFIG_FILENAME).write_text(config.source_text, encoding="utf-8")
     (out / "calibration.md").write_text(report_markdown(plan), encoding="utf-8")
     (out / "calibration.json").write_text(report_json(plan), encoding="utf-8")

@@ -1,0 +1,64 @@
+"""The gender-equality report: from tables to HTML, PDF, Word and Excel.
+
+Data flows one way::
+
+    Workspace ──gather──▶ ReportInput ──build──▶ ReportModel ──render/*──▶ files
+
+``ReportInput`` is a plain value (tests make it by hand); ``ReportModel`` is
+immutable and every renderer only reads it. Formats are registered in
+``ligestat.report.render``; words live in ``text/<lang>/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ligestat.config import Config
+from ligestat.report.build import build
+from ligestat.report.context import read_context
+from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
+from ligestat.report.model import ReportModel
+from ligestat.report.render import BUILTIN, available, write_report
+
+__all__ = [
+    "BUILTIN",
+    "ContextFigure",
+    "DisclosureInfo",
+    "ReportInput",
+    "ReportModel",
+    "available",
+    "build",
+    "make_report",
+    "read_context",
+    "write_report",
+]
+
+
+def make_report(data: Path | None = None, *, workspace: Path | None = None, year: int,
+                out: Path, lang: str | None = None, formats: Sequence[str] = BUILTIN,
+                disclosure: str | None = None, context: Path | None = None,
+                config: Config | Path | None = None,
+                on_step: Callable[[str], None] | None = None) -> list[Path]:
+    """Load the data, gather the year's tables, build the model, write every format.
+
+    ``lang`` ``None`` takes the config's ``[report] lang``, else Danish.
+    """
+    from ligestat.api import load
+    from ligestat.report.gather import gather
+    from ligestat.report.render import get
+    from ligestat.report.text import text_for
+
+    if lang is not None:
+        text_for(lang)  # an unknown language fails before any work
+    for name in formats:
+        get(name)  # so does an unknown format
+    step = on_step or (lambda _msg: None)
+    step("loading data")
+    with load(data, workspace=workspace, config=config) as ws:
+        step("computing tables")
+        inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
+        chosen = lang or str(ws.config.report.get("lang", "da"))
+    step("building the report")
+    model = build(inp, chosen)
+    return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"))

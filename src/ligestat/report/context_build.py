@@ -1,0 +1,56 @@
+"""What every section builder shares while one report is built: input, words, numbering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ligestat.report.input import ReportInput
+from ligestat.report.model import Note
+from ligestat.report.text import Text
+
+__all__ = ["BuildContext"]
+
+
+@dataclass
+class BuildContext:
+    """Builder-internal state (numbering); the model it produces is immutable."""
+
+    inp: ReportInput
+    t: Text
+    _tables: int = field(default=0)
+    _figures: int = field(default=0)
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    @property
+    def policy(self) -> str | None:
+        return self.inp.disclosure.name if self.inp.disclosure else None
+
+    def next_table(self) -> str:
+        self._tables += 1
+        return self.t.label("table_label", n=self._tables)
+
+    def next_figure(self) -> str:
+        self._figures += 1
+        return self.t.label("figure_label", n=self._figures)
+
+    def names(self, codes: tuple[str, ...] | list[str]) -> list[str]:
+        return [self.inp.department_name(c) for c in codes]
+
+    def source(self, key: str, **ctx: object) -> Note:
+        """The source note of ``key``: the input's own wording, else the language's default."""
+        if key in self.inp.sources:
+            return Note("source", self.t.label("source_prefix") + " " + self.inp.sources[key])
+        return Note("source", self.t.label(f"source_{key}", **self.common(), **ctx))
+
+    def common(self) -> dict[str, object]:
+        inp = self.inp
+        return {
+            "org": inp.organisation,
+            "year": inp.year,
+            "snapshot": inp.snapshot_date.isoformat() if inp.snapshot_date else "",
+            "population_date": inp.population_date.isoformat() if inp.population_date else "",
+            "cohort": inp.leave_cohort or str(inp.year - 2),
+        }

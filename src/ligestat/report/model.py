@@ -1,0 +1,177 @@
+"""The immutable report model: sections, tables, figures, sentences and notes.
+
+``build`` makes one ``ReportModel``; every renderer (HTML, PDF, Word, Excel)
+only reads it. Cells carry both the printed text (rounded, localised) and the
+exact value, so spreadsheets keep numbers as numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "Block",
+    "Cell",
+    "Chart",
+    "Column",
+    "Figure",
+    "Note",
+    "Paragraph",
+    "ReportModel",
+    "Section",
+    "Series",
+    "Table",
+    "TableRow",
+]
+
+CellKind = Literal["text", "count", "share", "pp", "decimal", "status"]
+NoteKind = Literal["source", "definition", "footnote", "suppressed", "missing"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: ``text`` as printed, ``value`` exact (a share 0…1, a count, …)."""
+
+    text: str
+    value: float | int | str | bool | None = None
+    kind: CellKind = "text"
+    suppressed: bool = False  # hidden by the disclosure policy
+    status: bool | None = None  # for status cells: target met, not met, not assessable
+    mark: str = ""  # footnote mark printed after the text, e.g. "*"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: CellKind = "text"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    header: Cell  # the row header (department, agreement, age band, …)
+    cells: tuple[Cell, ...]
+    title: str = ""  # long form of the header (a department's full name)
+    group: str = ""  # rows with the same group are shown under one group heading
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """A note under a table or figure: its source, a definition or a footnote."""
+
+    kind: NoteKind
+    text: str
+    mark: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str  # stable, e.g. "managers_level_1"
+    label: str  # "Tabel 3" ("" for unnumbered tables)
+    caption: str
+    header: str  # label of the row-header column
+    columns: tuple[Column, ...]
+    rows: tuple[TableRow, ...]
+    notes: tuple[Note, ...] = ()
+    sheet: str = ""  # short name for a spreadsheet tab (≤ 31 characters)
+
+    @property
+    def title(self) -> str:
+        return f"{self.label}: {self.caption}" if self.label else self.caption
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]
+    role: str = ""  # women | men | other | target … — picks the colour
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a chart shows, independent of how it is drawn."""
+
+    kind: Literal["pyramid", "lines", "bars", "hbars"]
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    x_label: str = ""
+    y_label: str = ""
+    percent: bool = False  # values are shares 0…1
+    targets: tuple[tuple[str, float], ...] = ()  # horizontal reference lines (label, value)
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str  # "Figur 1"
+    caption: str
+    chart: Chart
+    alt: str  # the text alternative: what the chart shows, in words
+    data: Table  # the chart's data as a table
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"{self.label}: {self.caption}" if self.label else self.caption
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    kind: Literal["text", "lead", "callout"] = "text"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    level: int = 2  # heading level: 2 for parts' chapters, 3 below
+
+
+Block = Paragraph | Table | Figure | Section
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    lang: str
+    title: str
+    subtitle: str
+    organisation: str
+    year: int
+    summary: Table  # every target, its status and direction: the front page
+    summary_intro: tuple[Paragraph, ...]
+    parts: tuple[Section, ...]  # level-1 parts, each holding level-2 sections
+    disclosure: str  # the statement of the disclosure policy applied
+    labels: tuple[tuple[str, str], ...] = ()  # UI words renderers need (contents, page, …)
+
+    def label(self, key: str) -> str:
+        return dict(self.labels).get(key, key)
+
+    def tables(self) -> tuple[Table, ...]:
+        """Every table in reading order (the summary first, figures' data excluded)."""
+        out: list[Table] = [self.summary]
+
+        def walk(blocks: tuple[Block, ...]) -> None:
+            for b in blocks:
+                if isinstance(b, Table):
+                    out.append(b)
+                elif isinstance(b, Section):
+                    walk(b.blocks)
+
+        walk(self.parts)
+        return tuple(out)
+
+    def figures(self) -> tuple[Figure, ...]:
+        out: list[Figure] = []
+
+        def walk(blocks: tuple[Block, ...]) -> None:
+            for b in blocks:
+                if isinstance(b, Figure):
+                    out.append(b)
+                elif isinstance(b, Section):
+                    walk(b.blocks)
+
+        walk(self.parts)
+        return tuple(out)

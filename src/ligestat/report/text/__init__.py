@@ -1,0 +1,118 @@
+"""The report's words: labels (TOML) and sentences (Jinja macros), per language.
+
+Every language has a folder with ``labels.toml`` (captions, headings, sources,
+definitions — each a small Jinja template) and ``sentences.j2`` (one macro per
+sentence family, written from the numbers). The filters below carry the
+grammar: numbers under ten in words, lists with "og"/"and", percent and
+percentage points in each language's style.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ligestat.errors import RenderError
+from ligestat.report.numbers import (
+    fmt_decimal,
+    fmt_int,
+    fmt_pct,
+    fmt_pp,
+    number_words,
+    round_half_up,
+)
+
+__all__ = ["LANGS", "Text", "join_words", "text_for"]
+
+LANGS = ("da", "en")
+_HERE = Path(__file__).parent
+_AND = {"da": "og", "en": "and"}
+
+
+def join_words(items: Iterable[str], lang: str) -> str:
+    """``a``, ``a og b``, ``a, b og c`` (da); ``a, b and c`` (en, no serial comma)."""
+    seq = [str(i) for i in items]
+    if len(seq) <= 1:
+        return "".join(seq)
+    return ", ".join(seq[:-1]) + f" {_AND[lang]} " + seq[-1]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _filters(lang: str) -> dict[str, Callable[..., Any]]:
+    return {
+        "num": lambda v: fmt_int(int(v), lang),
+        "dec": lambda v, d=1: fmt_decimal(float(v), lang, d),
+        "pct": lambda v: fmt_pct(float(v), lang),
+        "pp": lambda v: fmt_pp(float(v), lang),
+        "words": lambda v, neuter=False: number_words(int(v), lang, neuter),
+        "join": lambda v: join_words(v, lang),
+        "cap": _cap,
+        "round0": lambda v: int(round_half_up(float(v))),
+        "plural": lambda n, one, many: one if int(n) == 1 else many,
+    }
+
+
+class Text:
+    """Labels and sentences of one language."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGS:
+            raise RenderError(f"unknown report language {lang!r}; use one of {', '.join(LANGS)}")
+        self.lang = lang
+        folder = _HERE / lang
+        self._labels: dict[str, str] = tomllib.loads(
+            (folder / "labels.toml").read_text(encoding="utf-8")
+        )
+        self._env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(folder)),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self._env.filters.update(_filters(lang))
+        self._module = self._env.get_template("sentences.j2").module
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def label(self, key: str, **ctx: Any) -> str:
+        """The label ``key`` rendered with ``ctx`` (labels are small templates)."""
+        try:
+            source = self._labels[key]
+        except KeyError:
+            raise RenderError(f"text/{self.lang}/labels.toml has no label {key!r}") from None
+        if "{" not in source:
+            return source
+        tpl = self._compiled.get(key)
+        if tpl is None:
+            tpl = self._compiled[key] = self._env.from_string(source)
+        return tpl.render(**ctx).strip()
+
+    def say(self, macro: str, **ctx: Any) -> str:
+        """Sentences from the macro ``macro`` of ``sentences.j2``; whitespace normalised."""
+        fn = getattr(self._module, macro, None)
+        if fn is None:
+            raise RenderError(f"text/{self.lang}/sentences.j2 has no macro {macro!r}")
+        raw = str(fn(**ctx))
+        # collapse template whitespace, but keep no-break spaces ("69 %" stays together)
+        text = re.sub(r"[ \t\r\n]+", " ", raw).strip()
+        text = re.sub(r" ([.,;:])", r"\1", text)
+        return _cap(text)
+
+    def labels(self, keys: Iterable[str], **ctx: Any) -> Mapping[str, str]:
+        return {k: self.label(k, **ctx) for k in keys}
+
+
+@cache
+def text_for(lang: str) -> Text:
+    """The (cached) ``Text`` of ``lang``."""
+    return Text(lang)
