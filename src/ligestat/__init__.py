@@ -7,6 +7,7 @@ The public API mirrors the command line::
     ligestat.validate("data/")                          # ligestat validate data/
     with ligestat.Workspace.open("kk.duckdb") as ws:    # ligestat import ... --workspace
         ws.import_data("data/")
+    ligestat.make_report("data/", year=2025, out=Path("out"))  # ligestat report data/ ...
     result = ligestat.check(["site/", "https://example.dk/"])   # ligestat sprog site/ URL
 """
 
@@ -34,6 +35,7 @@ __all__ = [
     "compute_tables",
     "load",
     "load_config",
+    "make_report",
     "tables",
     "validate",
 ]
@@ -50,3 +52,15 @@ def check(paths_or_urls: Iterable[str | PathLike[str]], **options: Any) -> Check
     from ligestat.language.run import check_paths  # lazily: the checker is independent
 
     return check_paths(paths_or_urls, **options)
+
+
+def make_report(data: str | PathLike[str] | None = None, **options: Any) -> list[Any]:
+    """Render the report (``ligestat report``); options as ``ligestat.report.make_report``.
+
+    Named ``make_report`` because ``ligestat.report`` is the report package itself.
+    """
+    from pathlib import Path
+
+    from ligestat.report import make_report as _make_report
+
+    return _make_report(Path(data) if data is not None else None, **options)
