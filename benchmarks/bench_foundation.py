@@ -19,6 +19,10 @@ from pathlib import Path
 import duckdb
 
 SIZES = (100_000, 1_000_000)
+IMPORT = ("import sys; from ligestat.workspace import Workspace; "
+          "Workspace.open(sys.argv[2]).import_data(sys.argv[1])")
+TABLES = ("import sys, json; from ligestat.api import load, compute_tables; "
+          "json.dumps(compute_tables(load(workspace=sys.argv[1]), 2025))")
 
 
 def generate(folder: Path, n: int) -> None:
@@ -72,10 +76,8 @@ def main() -> None:
             generate(folder, n)
             base = baseline(folder)
             ws = Path(tmp) / "ws.duckdb"
-            imp, peak = timed([sys.executable, "-m", "ligestat", "import", str(folder),
-                               "--workspace", str(ws)])
-            tab, _ = timed([sys.executable, "-m", "ligestat", "tables", "--workspace", str(ws),
-                            "--year", "2025", "--json", str(Path(tmp) / "t.json")])
+            imp, peak = timed([sys.executable, "-c", IMPORT, str(folder), str(ws)])
+            tab, _ = timed([sys.executable, "-c", TABLES, str(ws)])
             print(f"{n:>10,} {base:>10.2f} {imp:>9.2f} {imp / base:>6.1f} {tab:>9.2f} "
                   f"{peak:>8.0f}")
 
