@@ -9,7 +9,6 @@ baseline beside it is computing the contract's tables for the same data
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -20,7 +19,6 @@ GOAL_SECONDS = 10.0
 def main() -> None:
     from ligestat import api
     from ligestat.report import build
-    from ligestat.report.context import DEMO_CONTEXT
     from ligestat.report.gather import gather
     from ligestat.report.render import BUILTIN, get, output_name
     from ligestat.synth.kk2025 import generate_kk2025
@@ -28,8 +26,6 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data, out = Path(tmp) / "data", Path(tmp) / "out"
         generate_kk2025(data, lambda _msg: None)
-        if not (data / "context.csv").exists():
-            shutil.copy(DEMO_CONTEXT, data / "context.csv")
         out.mkdir()
 
         t0 = time.perf_counter()
