@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,21 @@ def _find_shared() -> Path | None:
 
 
 SHARED = _find_shared()
+
+
+def _register_orgdata() -> None:
+    """Make the hand-built organisation of tests/io/orgdata.py importable as ``orgdata``."""
+    if "orgdata" in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location("orgdata", Path(__file__).parent / "io"
+                                                  / "orgdata.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["orgdata"] = module
+    spec.loader.exec_module(module)
+
+
+_register_orgdata()
 
 
 @pytest.fixture

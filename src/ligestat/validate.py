@@ -85,7 +85,10 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
     elif col.kind in ("integer", "year"):
         rules.append(Rule(col.name, "not a whole number",
                           nonempty + f"NOT regexp_full_match({v}, '{_INT}')"))
-        ok = nonempty + f"regexp_full_match({v}, '{_INT}') AND "
+        whole = nonempty + f"regexp_full_match({v}, '{_INT}') AND "
+        rules.append(Rule(col.name, "number too large",
+                          whole + f"TRY_CAST(split_part({v}, '.', 1) AS BIGINT) IS NULL"))
+        ok = whole + f"TRY_CAST(split_part({v}, '.', 1) AS BIGINT) IS NOT NULL AND "
         rules += [Rule(r.column, r.message, ok + r.bad) for r in _range_rules(col, v)]
         if col.kind == "year":
             snap = "TRY_CAST(trim(snapshot_date) AS DATE)"
@@ -137,9 +140,10 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
     if not keys:
         return [], 0
     cols = ", ".join(f"trim({_q(k)})" for k in keys)
+    filled = " AND ".join(f"trim({_q(k)}) <> ''" for k in keys)  # empty keys: "is empty"
     sql = (f"SELECT _row, {cols}, first_value(_row) OVER (PARTITION BY {cols} ORDER BY _row) "
            f"AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) AS nth "
-           f"FROM {st.relation}")
+           f"FROM {st.relation} WHERE {filled}")
     total = con.execute(f"SELECT count(*) FROM ({sql}) WHERE nth > 1").fetchone()[0]
     if not total:
         return [], 0

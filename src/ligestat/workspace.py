@@ -36,6 +36,16 @@ def _create_sql(t: TableSchema) -> str:
     return f"CREATE TABLE IF NOT EXISTS {t.name} ({cols})"
 
 
+def _is_duckdb(path: Path) -> bool:
+    """DuckDB files carry the magic bytes ``DUCK`` after an 8-byte checksum (DuckDB
+    itself would open e.g. a CSV file as a read-only database of views)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(12)[8:12] == b"DUCK"
+    except OSError:
+        return True  # let DuckDB report what is wrong
+
+
 @dataclass(frozen=True)
 class ImportSummary:
     """What an import (or a dry-run validation) found and stored."""
@@ -79,6 +89,11 @@ class Workspace:
         if p is not None and (must_exist or read_only) and not p.exists():
             raise WorkspaceError(
                 f"{p}: no workspace here; create one with: ligestat import DATA --workspace {p}"
+            )
+        if p is not None and p.is_file() and p.stat().st_size > 0 and not _is_duckdb(p):
+            raise WorkspaceError(
+                f"{p}: cannot open the workspace: not a DuckDB workspace file; give the "
+                "workspace's .duckdb file (or a new path to create one)"
             )
         try:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
@@ -130,17 +145,21 @@ class Workspace:
         problems: list[Problem] = []
         total = 0
         steps = 2 * len(sources)
-        for i, source in enumerate(sources):
-            if progress:
-                progress(f"reading {source.label}", 2 * i, steps)
-            st, found, warned = stage(self.con, source, i)
-            staged.append(st)
-            warnings += warned
-            if progress:
-                progress(f"validating {source.label}", 2 * i + 1, steps)
-            rule_problems, n = validate_staged(self.con, st, config) if not found else ([], 0)
-            problems += found + rule_problems
-            total += len(found) + n
+        try:
+            for i, source in enumerate(sources):
+                if progress:
+                    progress(f"reading {source.label}", 2 * i, steps)
+                st, found, warned = stage(self.con, source, i)
+                staged.append(st)
+                warnings += warned
+                if progress:
+                    progress(f"validating {source.label}", 2 * i + 1, steps)
+                rule_problems, n = validate_staged(self.con, st, config) if not found else ([], 0)
+                problems += found + rule_problems
+                total += len(found) + n
+        except BaseException:  # an unreadable file: drop what was staged before it
+            self._drop(staged)
+            raise
         if progress:
             progress("validated", steps, steps)
         if problems:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.errors import InputError, Problem
-from ligestat.io.csvdialect import sniff_csv, to_utf8
+from ligestat.io.csvdialect import record_lines, sniff_csv, to_utf8
 from ligestat.io.excel import sheet_names, sheet_to_csv
 from ligestat.io.schema import TABLES, TableSchema, table_schema
 
@@ -105,8 +105,13 @@ def _duckdb_csv_error(label: str, exc: Exception) -> InputError:
     line = re.search(r"Line: (\d+)", msg)
     cols = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", msg)
     where = f"{label}:{line.group(1)}" if line else label
+    size = re.search(r"Maximum line size of (\d+) bytes exceeded", msg)
     if cols:
         what = f"expected {cols.group(1)} fields, found {cols.group(2)} (truncated or broken row)"
+    elif "unterminated quote" in msg:
+        what = "a quoted value is never closed (unterminated quote \")"
+    elif size:
+        what = f"a line is longer than {int(size.group(1)):,} bytes"
     else:
         what = msg.splitlines()[0].replace("Invalid Input Error: ", "")
     return InputError(f"{where}: malformed CSV: {what}")
@@ -123,13 +128,21 @@ def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Pat
     cols = {f"c{i}": "VARCHAR" for i in range(len(names))}
     try:
         con.execute(
-            f"CREATE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) + 1 AS _row, * "
+            f"CREATE OR REPLACE TEMP TABLE {relation} AS "
+            "SELECT (row_number() OVER ()) + 1 AS _row, * "
             "FROM read_csv(?, delim=?, quote='\"', escape='\"', header=true, auto_detect=false, "
             "columns=?, null_padding=false, strict_mode=true)",
             [str(path), dialect.delimiter, cols],
         )
     except duckdb.Error as exc:
         raise _duckdb_csv_error(source.label, exc) from None
+    if source.kind == "csv":  # problems name file lines, even after blank lines
+        records = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
+        lines = record_lines(path, dialect.delimiter, records)
+        if lines is not None:
+            con.execute(f"UPDATE {relation} SET _row = m.line FROM (SELECT unnest(?::BIGINT[]) "
+                        f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
+                        [lines, records + 2])
     return _rename(con, source, relation, names, schema)
 
 
@@ -149,7 +162,7 @@ def _stage_parquet(con: Any, source: SourceFile, relation: str,
                 expr = f"CAST({quoted} AS VARCHAR)"
             exprs.append(f"{expr} AS c{i}")
         con.execute(
-            f"CREATE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) AS _row, "
+            f"CREATE OR REPLACE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) AS _row, "
             f"{', '.join(exprs) or 'NULL AS c0'} FROM read_parquet(?)",
             [str(source.path)],
         )

@@ -8,6 +8,7 @@ validation, where the values are at hand.)
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from ligestat.errors import InputError
 
-__all__ = ["CsvDialect", "sniff_csv", "to_utf8"]
+__all__ = ["CsvDialect", "record_lines", "sniff_csv", "to_utf8"]
 
 _CHUNK = 1 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -85,6 +86,11 @@ def sniff_csv(path: Path, known_columns: frozenset[str]) -> CsvDialect:
         raise InputError(f"{path.name}: cannot read file: {exc.strerror}") from None
     if not head.strip():
         raise InputError(f"{path.name}: the file is empty; a header line is needed")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(
+            f"{path.name}: the file is UTF-16 text (Excel's \"Unicode text\"); save it as "
+            "CSV UTF-8 and import again"
+        )
     if head.startswith(_ZIP_MAGIC) or head.startswith(_PARQUET_MAGIC) or b"\x00" in head:
         raise InputError(
             f"{path.name}: this is a binary file, not CSV text; export the table as CSV"
@@ -105,3 +111,32 @@ def to_utf8(path: Path, encoding: str, target: Path) -> Path:
         while chunk := src.read(_CHUNK):
             dst.write(chunk)
     return target
+
+
+def _physical_lines(path: Path) -> int:
+    count, last = 0, b""
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (1 if last not in (b"", b"\n") else 0)
+
+
+def record_lines(path: Path, delimiter: str, records: int) -> list[int] | None:
+    """The file line each of ``records`` data records starts on, when that is not simply
+    record + 1 (blank lines, which are skipped, or values spanning lines); None when it is,
+    or when the records cannot be matched to lines. ``path`` is UTF-8 (BOM allowed)."""
+    if _physical_lines(path) == records + 1:
+        return None
+    starts: list[int] = []
+    with contextlib.suppress(csv.Error, UnicodeDecodeError), path.open(
+            encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f, delimiter=delimiter, quotechar='"')
+        next(reader, None)  # the header
+        end = reader.line_num
+        for record in reader:
+            if record:  # a blank line is no record
+                starts.append(end + 1)
+            end = reader.line_num
+        return starts if len(starts) == records else None
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import warnings
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -18,7 +19,9 @@ def _open(path: Path) -> Any:
     import openpyxl  # heavy: imported lazily
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():  # styles, dates out of range: noise for our purpose
+            warnings.simplefilter("ignore", UserWarning)
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise InputError(
             f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__}: {exc}); "
@@ -53,8 +56,10 @@ def _cell(value: Any) -> str:
 def _rows(path: Path, sheet: str) -> Iterator[list[str]]:
     wb = _open(path)
     try:
-        for row in wb[sheet].iter_rows(values_only=True):
-            yield [_cell(v) for v in row]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            for row in wb[sheet].iter_rows(values_only=True):
+                yield [_cell(v) for v in row]
     finally:
         wb.close()
 
