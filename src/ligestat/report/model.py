@@ -8,7 +8,7 @@ exact value, so spreadsheets keep numbers as numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 __all__ = [
     "Block",
@@ -131,6 +131,7 @@ class Section:
 
 
 Block = Paragraph | Table | Figure | Section
+B = TypeVar("B", Table, Figure)
 
 
 @dataclass(frozen=True)
@@ -149,29 +150,23 @@ class ReportModel:
     def label(self, key: str) -> str:
         return dict(self.labels).get(key, key)
 
+    def _blocks(self, kind: type[B]) -> list[B]:
+        """Every block of one kind, depth first in reading order."""
+        out: list[B] = []
+
+        def walk(blocks: tuple[Block, ...]) -> None:
+            for b in blocks:
+                if isinstance(b, kind):
+                    out.append(b)
+                elif isinstance(b, Section):
+                    walk(b.blocks)
+
+        walk(self.parts)
+        return out
+
     def tables(self) -> tuple[Table, ...]:
         """Every table in reading order (the summary first, figures' data excluded)."""
-        out: list[Table] = [self.summary]
-
-        def walk(blocks: tuple[Block, ...]) -> None:
-            for b in blocks:
-                if isinstance(b, Table):
-                    out.append(b)
-                elif isinstance(b, Section):
-                    walk(b.blocks)
-
-        walk(self.parts)
-        return tuple(out)
+        return (self.summary, *self._blocks(Table))
 
     def figures(self) -> tuple[Figure, ...]:
-        out: list[Figure] = []
-
-        def walk(blocks: tuple[Block, ...]) -> None:
-            for b in blocks:
-                if isinstance(b, Figure):
-                    out.append(b)
-                elif isinstance(b, Section):
-                    walk(b.blocks)
-
-        walk(self.parts)
-        return tuple(out)
+        return tuple(self._blocks(Figure))
