@@ -68,6 +68,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "parental_leave": ("cohort_start", "cohort_end"),
     "targets": ("manager_min_share", "manager_rounding", "fathers_leave_ge11_min_share",
                 "fathers_leave_ge17_min_share", "child_sick_days_max_gap_pp"),
+    # read by ligestat.report and ligestat.disclosure, documented here all the same
+    "report": ("lang", "sources"),
+    "disclosure": ("policy", "method", "min_count", "other_min_count", "show_counts",
+                   "protection"),
 }
 ROUNDINGS = ("ceil", "nearest", "eu")
 EMPLOYMENT_TYPES = ("ordinary", "trainee", "flexjob", "extraordinary")
