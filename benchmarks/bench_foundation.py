@@ -22,29 +22,14 @@ SIZES = (100_000, 1_000_000)
 IMPORT = ("import sys; from ligestat.workspace import Workspace; "
           "Workspace.open(sys.argv[2]).import_data(sys.argv[1])")
 TABLES = ("import sys, json; from ligestat.api import load, compute_tables; "
-          "json.dumps(compute_tables(load(workspace=sys.argv[1]), 2025))")
+          "ws = load(workspace=sys.argv[1]); json.dumps(compute_tables(ws, max(ws.years())))")
 
 
 def generate(folder: Path, n: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "ligestat.toml").write_text(
-        'organisation = "Bench"\n' + "".join(f"[departments.D{i}]\nname = \"D{i}\"\n"
-                                            for i in range(7)), encoding="utf-8")
-    con = duckdb.connect()
-    con.execute(f"""COPY (SELECT DATE '2024-09-30' AS snapshot_date, 'e' || i AS employee_id,
-        CASE WHEN i % 10 < 7 THEN 'woman' ELSE 'man' END AS gender,
-        1960 + i % 45 AS birth_year, 'D' || (i % 7) AS department, 'A' || (i % 40) AS agreement,
-        CASE WHEN i % 100 = 0 THEN 2 WHEN i % 1000 = 1 THEN 1 END AS manager_level,
-        '' AS employment_type FROM range({n}) t(i)) TO '{folder / 'employees.csv'}' (HEADER)""")
-    con.execute(f"""COPY (SELECT 'e' || i AS employee_id,
-        CASE WHEN i % 2 = 0 THEN 'man' ELSE 'woman' END AS gender, 'D' || (i % 7) AS department,
-        DATE '2023-01-01' + CAST(i % 365 AS INTEGER) AS child_birth_date,
-        (i % 300) / 10.0 AS weeks_taken FROM range({n // 20}) t(i))
-        TO '{folder / 'parental_leave.csv'}' (HEADER)""")
-    con.execute(f"""COPY (SELECT 2024 AS year, 'e' || i AS employee_id,
-        CASE WHEN i % 10 < 7 THEN 'woman' ELSE 'man' END AS gender, 'D' || (i % 7) AS department,
-        i % 3 <> 0 AS entitled, i % 5 AS days_taken FROM range({n // 3}) t(i))
-        TO '{folder / 'child_sick_days.csv'}' (HEADER)""")
+    """One yearly snapshot of realistic contract-shaped CSV data (``ligestat synth scale``)."""
+    from ligestat.synth import ScaleSpec, generate_scale
+
+    generate_scale(folder, ScaleSpec(employees=n, years=1, format="csv"))
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
@@ -59,9 +44,9 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 def baseline(folder: Path) -> float:
     con = duckdb.connect(str(folder / "baseline.duckdb"))
     start = time.perf_counter()
-    for name in ("employees", "parental_leave", "child_sick_days"):
-        con.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM "
-                    f"read_csv_auto('{folder / (name + '.csv')}')")
+    for path in sorted(folder.glob("*.csv")):
+        con.execute(f"CREATE OR REPLACE TABLE {path.stem} AS SELECT * FROM "
+                    f"read_csv_auto('{path}')")
     took = time.perf_counter() - start
     con.close()
     return took
