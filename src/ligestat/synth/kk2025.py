@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ligestat.config import CONFIG_FILENAME, default_config
 from ligestat.errors import InputError
+from ligestat.io.schema import table_schema
 from ligestat.synth.calibrate import calibrate, load_priors
 from ligestat.synth.context import context_csv
 from ligestat.synth.employees import employees, previous_snapshot
@@ -25,17 +26,8 @@ from ligestat.synth.reference import load_reference
 from ligestat.synth.report import report_json, report_markdown
 from ligestat.synth.rng import Rng
 
-__all__ = ["FILES", "generate_kk2025"]
+__all__ = ["generate_kk2025"]
 
-FILES = {
-    "employees": ("snapshot_date", "employee_id", "gender", "birth_year", "department",
-                  "agreement", "manager_level", "employment_type"),
-    "parental_leave": ("employee_id", "gender", "department", "child_birth_date",
-                       "weeks_taken"),
-    "child_sick_days": ("year", "employee_id", "gender", "department", "entitled",
-                        "days_taken"),
-    "population": ("date", "area", "gender", "age", "count"),
-}
 
 
 def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
@@ -65,18 +57,18 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     previous_date = date.fromisoformat(str(snaps["previous"]))
     current = employees(plan, priors, config, current_date, rng)
     previous = previous_snapshot(current, float(snaps["previous_churn"]), rng)
-    _write_csv(out / "employees.csv", FILES["employees"],
+    _write_csv(out / "employees.csv", table_schema("employees").column_names,
                [p.row(previous_date) for p in previous] + [p.row(current_date) for p in current])
 
     pools = Pools(current, current_date.year)
     say("parental leave")
-    _write_csv(out / "parental_leave.csv", FILES["parental_leave"],
+    _write_csv(out / "parental_leave.csv", table_schema("parental_leave").column_names,
                leave_rows(plan.leave, pools, priors["parental_leave"], rng))
     say("children's sick days")
-    _write_csv(out / "child_sick_days.csv", FILES["child_sick_days"],
+    _write_csv(out / "child_sick_days.csv", table_schema("child_sick_days").column_names,
                sick_rows(plan.sick, pools, priors["child_sick_days"], rng))
     say("population")
-    _write_csv(out / "population.csv", FILES["population"],
+    _write_csv(out / "population.csv", table_schema("population").column_names,
                population_rows(plan.population_women, plan.population_men,
                                priors["population"]))
     (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
