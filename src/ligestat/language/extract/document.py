@@ -11,10 +11,14 @@ exact source range a match came from, when the source can be rewritten
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 
-__all__ = ["Document", "Location", "PartsMap", "Run", "SourceMap", "line_starts"]
+__all__ = ["PART_SEPARATOR", "Document", "Location", "PartsMap", "Run", "SourceMap",
+           "join_parts", "line_starts"]
+
+PART_SEPARATOR = "\n\n"  # between joined parts: no word runs across two of them
 
 
 def line_starts(source: str) -> list[int]:
@@ -178,3 +182,17 @@ class Document:
     def source(self) -> str | None:
         """The decoded source when the document can be rewritten by ``--fix``."""
         return self.map.source if isinstance(self.map, SourceMap) else None
+
+
+def join_parts(path: str, kind: str, pieces: Sequence[tuple[str, Part]]) -> Document:
+    """One document of parts (PDF pages, Word paragraphs) joined by a blank line.
+
+    Each part's ``start`` is set here, from the lengths of the texts before it.
+    """
+    parts: list[Part] = []
+    start = 0
+    for text, part in pieces:
+        parts.append(replace(part, start=start))
+        start += len(text) + len(PART_SEPARATOR)
+    text = PART_SEPARATOR.join(t for t, _ in pieces)
+    return Document(path=path, kind=kind, text=text, map=PartsMap(text, parts))

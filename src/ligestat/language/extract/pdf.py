@@ -6,12 +6,11 @@ import logging
 from pathlib import Path
 
 from ligestat.errors import LanguageCheckError
-from ligestat.language.extract.document import Document, Part, PartsMap
+from ligestat.language.extract.document import Document, Part, join_parts
 from ligestat.language.extract.text import check_size
 
 __all__ = ["pdf_document"]
 
-_SEP = "\n\n"
 
 
 def _pages(path: Path) -> list[str]:
@@ -40,15 +39,5 @@ def pdf_document(path: Path, max_bytes: int) -> Document:
         raise LanguageCheckError(
             f"{path}: has no text layer (a scanned PDF?); skipped. Run OCR on it first."
         )
-    parts = []
-    length = 0
-    for number, text in enumerate(pages, start=1):
-        parts.append(Part(length, 1, number, None, count_lines=True))
-        length += len(text) + len(_SEP)
-    text = _SEP.join(pages)
-    return Document(
-        path=str(path),
-        kind="pdf",
-        text=text,
-        map=PartsMap(text, parts),
-    )
+    return join_parts(str(path), "pdf", [(text, Part(0, 1, number, None, count_lines=True))
+                                         for number, text in enumerate(pages, start=1)])

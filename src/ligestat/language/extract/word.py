@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.errors import LanguageCheckError
-from ligestat.language.extract.document import Document, Part, PartsMap
+from ligestat.language.extract.document import Document, Part, join_parts
 from ligestat.language.extract.text import check_size
 
 __all__ = ["docx_document"]
 
-_SEP = "\n\n"
 
 
 def _table(table: Any, label: str) -> Iterator[tuple[str, str]]:
@@ -74,17 +73,6 @@ def docx_document(path: Path, max_bytes: int) -> Document:
             f"{path}: is not a readable Word document ({type(exc).__name__}: {exc}); skipped. "
             "Open and re-save it in Word, or leave it out."
         ) from None
-    pieces: list[str] = []
-    parts: list[Part] = []
-    length = 0
-    for index, (section, text) in enumerate(parts_text, start=1):
-        parts.append(Part(length, index, None, section, count_lines=False))
-        pieces.append(text)
-        length += len(text) + len(_SEP)
-    text = _SEP.join(pieces)
-    return Document(
-        path=str(path),
-        kind="docx",
-        text=text,
-        map=PartsMap(text, parts),
-    )
+    return join_parts(str(path), "docx",
+                      [(text, Part(0, index, None, section, count_lines=False))
+                       for index, (section, text) in enumerate(parts_text, start=1)])
