@@ -51,3 +51,20 @@ def test_missing_columns_and_files_are_input_errors(tmp_path: Path) -> None:
         read_context(p)
     with pytest.raises(InputError, match="not found"):
         read_context(tmp_path / "nope.csv")
+
+
+def test_context_file_in_windows_1252_with_semicolons_reads_the_same(tmp_path: Path) -> None:
+    text = context_csv(load_reference().facts)
+    utf8 = tmp_path / "context.csv"
+    utf8.write_text(text, encoding="utf-8")
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text)))
+    legacy = tmp_path / "legacy.csv"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    legacy.write_bytes(out.getvalue().encode("cp1252"))
+    assert read_context(legacy) == read_context(utf8)
+    labels = [f.label_da for f in read_context(legacy)]
+    assert any(label.startswith("Forskel mellem kvinders og mænds") for label in labels)

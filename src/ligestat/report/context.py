@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 
 from ligestat.errors import InputError, Problem, ValidationError
+from ligestat.io.csvdialect import sniff_csv
 from ligestat.report.input import ContextFigure
 
 __all__ = ["CONTEXT_COLUMNS", "read_context"]
@@ -28,15 +29,12 @@ REQUIRED = ("key", "group", "label_da", "label_en", "value", "unit", "year", "so
 
 def read_context(path: Path) -> tuple[ContextFigure, ...]:
     """Read and check a context file; every problem is reported as ``file:row: column``."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path}: context file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read context file as UTF-8 text: {exc}") from None
-    first = text.splitlines()[0] if text else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if not path.is_file():
+        raise InputError(f"{path}: context file not found")
+    # the same dialect detection as the HR data: encoding and separator decided, not guessed
+    dialect = sniff_csv(path, frozenset(CONTEXT_COLUMNS))
+    text = path.read_text(encoding=dialect.encoding)
+    reader = csv.DictReader(io.StringIO(text), delimiter=dialect.delimiter)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
