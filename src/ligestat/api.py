@@ -11,7 +11,7 @@ from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_confi
 
 __all__ = ["CONTRACT_VERSION", "compute_tables", "load", "tables", "validate"]
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 Source = str | Path | None
 
 

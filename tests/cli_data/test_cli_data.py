@@ -35,7 +35,7 @@ def test_tables_json_file_is_the_contract_document(data: Path, tmp_path: Path,
     assert result.exit_code == 0, result.output
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert list(doc) == ["contract", "organisation", "year", "tables"]
-    assert (doc["contract"], doc["organisation"], doc["year"]) == (1, "Æblerød Kommune", 2025)
+    assert (doc["contract"], doc["organisation"], doc["year"]) == (2, "Æblerød Kommune", 2025)
     assert list(doc["tables"]) == CONTRACT_ORDER
     assert doc == api.tables(data=data, year=2025)
     assert "Æblerød" in out.read_text(encoding="utf-8")  # not \u-escaped
