@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     files = sorted(REALTEXT.glob("*.tsv"))
     print(f"{'source':<14}{'units':>6}{'labels':>7}   ligestat P / R / F1   naive P / R / F1")
     everything: list[Example] = []
-    failing = []
+    failing: list[str] = []
     for path in files:
         examples = load_corpus(path)
         everything += examples
