@@ -110,6 +110,8 @@ def _preset_rules(p: _Preset) -> dict[str, TableRule]:
         other = p.min_count if p.other_gender == "suppress" else 0
         if schema.kind == "sensitive":
             rules[name] = TableRule(p.min_count, other, True, p.protection)
+        elif schema.kind == "magnitude":  # means and medians of min_count people or more
+            rules[name] = TableRule(p.min_count, other, True, p.protection)
         elif schema.kind == "staff":
             rules[name] = TableRule(0, other, True, p.protection)
         else:  # managers and public statistics: published as they are

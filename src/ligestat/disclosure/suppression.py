@@ -31,6 +31,7 @@ from ligestat.disclosure.relations import (
     count_cells,
     is_total_row,
 )
+from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.schema import SCHEMAS
 
 __all__ = ["apply_policy", "audit_policy", "render", "required", "suppress"]
@@ -167,6 +168,8 @@ def suppress(tables: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
     method = method or policy.method
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)} ({method!r})")
+    tables = suppress_magnitudes(tables, lambda t: (policy.rule(t).min_count,
+                                                    policy.rule(t).other_min_count))
     original = {name: [dict(r) for r in rows] for name, rows in tables.items()}
     if not policy.suppresses:
         return original
