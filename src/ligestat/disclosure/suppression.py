@@ -20,6 +20,7 @@ from typing import Any
 
 from ligestat.config import Config
 from ligestat.disclosure.audit import AuditResult, Solver, audit
+from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
 from ligestat.disclosure.primary import classify, dependent_keys
@@ -31,7 +32,6 @@ from ligestat.disclosure.relations import (
     count_cells,
     is_total_row,
 )
-from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.schema import SCHEMAS
 
 __all__ = ["apply_policy", "audit_policy", "render", "required", "suppress"]
