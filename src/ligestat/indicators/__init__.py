@@ -8,7 +8,8 @@ rows exactly as CONTRACT.md §3 describes them. The year's selection
   (or ``[staff] snapshot_date``), employment types per ``[staff] employment_types``;
 - parental leave: children born in year − 2 (or ``[parental_leave]`` cohort dates);
 - children's sick days: every year in the data up to year − 1;
-- population: the latest population date on or before 31 January of the year.
+- population: the latest population date on or before 31 January of the year;
+- pay (when pay.csv holds the pay year): pay year = year − 1 (or ``[pay] year``).
 
 Every module of this package but ``registry`` and ``shape`` is a family of
 indicators and is imported here: the built-in families first, in the order of
@@ -101,6 +102,7 @@ def selection(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Select
         cohort_start=cfg.cohort_start or date(year - 2, 1, 1),
         cohort_end=cfg.cohort_end or date(year - 2, 12, 31),
         population_date=_population_date(ws, year),
+        pay_year=cfg.pay_year or year - 1,
     )
 
 
@@ -120,12 +122,15 @@ def run(ws: Workspace, sel: Selection,
     result: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         ind = REGISTRY[name]
+        if ind.present is not None and not ind.present(ws.con, sel):
+            continue
         cur = ws.con.execute(ind.sql(sel))
         keys = [d[0] for d in cur.description]
         if tuple(keys) != ind.columns:
             raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
-        result[name] = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
-                        for row in cur.fetchall()]
+        rows = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
+                for row in cur.fetchall()]
+        result[name] = ind.finish(ws.con, sel, rows) if ind.finish else rows
     return result
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ligestat.indicators.shape import Shape
 from ligestat.settings import SETTINGS, Setting, register_setting, unregister_setting
@@ -48,6 +48,7 @@ class Selection:
     cohort_start: date
     cohort_end: date
     population_date: date | None = None  # latest population date on or before 31 January
+    pay_year: int = 0  # pay.csv's year the pay tables read (report year − 1 by default)
 
     def target(self, target_id: str) -> Fraction:
         """A target's threshold from the config's ``[targets]``, as an exact fraction."""
@@ -123,6 +124,10 @@ class Indicator:
     contract: bool = True  # part of CONTRACT.md §3's output
     needs_snapshot: bool = False
     history: str = ""  # a table of this one's totals per report_year (last year's fallback)
+    # optional tables (pay): computed only when ``present(con, sel)`` holds
+    present: Callable[[Any, Selection], bool] | None = None
+    # a last step on the fetched rows (pay: exact judgement near a threshold)
+    finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -192,6 +197,9 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
               disclosure: Shape | None, targets: tuple[Target, ...] = (),
               labels: Mapping[str, Mapping[str, str]] | None = None, contract: bool = True,
               needs_snapshot: bool = False, history: str = "",
+              present: Callable[[Any, Selection], bool] | None = None,
+              finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]]
+              | None = None,
               ) -> Callable[[Callable[[Selection], str]], Callable[[Selection], str]]:
     """Register the decorated SQL builder as indicator ``name`` (see :class:`Indicator`)."""
 
@@ -199,7 +207,7 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
         register(Indicator(name, help, columns, build, keys, disclosure, targets,
                            MappingProxyType({k: MappingProxyType(dict(v))
                                              for k, v in (labels or {}).items()}),
-                           contract, needs_snapshot, history))
+                           contract, needs_snapshot, history, present, finish))
         return build
 
     return decorate

@@ -18,7 +18,9 @@ __all__ = ["KINDS", "TOTAL", "Link", "Shape", "ShareDef", "gender_split"]
 #   staff      only counts of gender "other" are thresholded
 #   managers   published as they are (managers are public persons), unless overridden
 #   public     published statistics (population), never thresholded
-KINDS = ("sensitive", "staff", "managers", "public")
+#   magnitude  means and medians of money (pay): ligestat.disclosure.magnitude applies the
+#              policy's thresholds to the head counts they are taken over
+KINDS = ("sensitive", "staff", "managers", "public", "magnitude")
 TOTAL = "total"
 
 
