@@ -20,6 +20,14 @@ from pathlib import Path
 
 __all__ = ["Affix", "Dictionary", "read_dictionary"]
 
+_SPECIAL = (
+    "NEEDAFFIX",
+    "ONLYINCOMPOUND",
+    "FORBIDDENWORD",
+    "COMPOUNDBEGIN",
+    "COMPOUNDMIDDLE",
+    "COMPOUNDEND",
+)
 _MAX_DEPTH = 3  # suffix → continuation suffix → ...: the Danish file needs two levels
 
 
@@ -52,6 +60,26 @@ class Dictionary:
 
     words: set[str] = field(default_factory=set)
     compound_parts: set[str] = field(default_factory=set)
+    begin: set[str] = field(default_factory=set)  # may start a compound (COMPOUNDBEGIN)
+    middle: set[str] = field(default_factory=set)  # may stand inside one (COMPOUNDMIDDLE)
+    end: set[str] = field(default_factory=set)  # may end one (COMPOUNDEND)
+
+    def is_compound(self, word: str, min_part: int = 2) -> bool:
+        """Whether ``word`` is begin + middle* + end parts, as hunspell would accept it."""
+        size = len(word)
+        reach = [False] * (size + 1)  # reach[i]: word[:i] is a begin (+ middles)
+        for i in range(min_part, size - min_part + 1):
+            if word[:i] in self.begin:
+                reach[i] = True
+        for i in range(min_part, size - min_part + 1):
+            if not reach[i]:
+                continue
+            if word[i:] in self.end:
+                return True
+            for j in range(i + min_part, size - min_part + 1):
+                if word[i:j] in self.middle:
+                    reach[j] = True
+        return False
 
 
 def _condition(kind: str, cond: str) -> re.Pattern[str]:
@@ -73,7 +101,7 @@ def _read_aff(path: Path) -> tuple[dict[int, list[Affix]], dict[str, int]]:
         if not parts or parts[0].startswith("#"):
             continue
         key = parts[0]
-        if key in ("NEEDAFFIX", "ONLYINCOMPOUND", "FORBIDDENWORD") and len(parts) > 1:
+        if key in _SPECIAL and len(parts) > 1:
             special[key] = int(parts[1])
         elif key in ("SFX", "PFX") and len(parts) == 4 and parts[3].isdigit():
             cross[int(parts[1])] = parts[2] == "Y"
@@ -121,6 +149,9 @@ def _expand(
 def read_dictionary(dic: Path, aff: Path) -> Dictionary:
     """Every form of a hunspell dictionary, split into stand-alone words and compound parts."""
     affixes, special = _read_aff(aff)
+    begin, middle, end = (
+        special.get(k, -1) for k in ("COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND")
+    )
     need_affix = special.get("NEEDAFFIX", -1)
     only_compound = special.get("ONLYINCOMPOUND", -1)
     forbidden = special.get("FORBIDDENWORD", -1)
@@ -137,6 +168,12 @@ def read_dictionary(dic: Path, aff: Path) -> Dictionary:
         forms = [(stem, flags)] if need_affix not in flags else []
         forms += list(_expand(stem, flags, affixes, 1))
         for form, form_flags in forms:
+            if begin in form_flags:
+                out.begin.add(form)
+            if middle in form_flags:
+                out.middle.add(form)
+            if end in form_flags:
+                out.end.add(form)
             if need_affix in form_flags:
                 continue
             if only_compound in form_flags:

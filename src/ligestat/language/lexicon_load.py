@@ -22,10 +22,10 @@ __all__ = [
     "CodedWords",
     "ContextRule",
     "Entry",
+    "FirstPart",
     "Head",
     "Lexicon",
     "Modifier",
-    "FirstPart",
     "Requirement",
     "build_lexicon",
     "load_lexicon",
@@ -119,8 +119,10 @@ class Lexicon:
     heads: SuffixIndex[Head]
     first_parts: SuffixIndex[FirstPart]
     first_part_re: re.Pattern[str]  # a first part's last letters before three more letters
-    joints: Mapping[str, str]  # suggestion lemma → its form as a first part (forperson → forpersons)
+    joints: Mapping[str, str]  # suggestion lemma → its form as a first part, where irregular
+    joint_without_s: tuple[str, ...]  # endings whose words join without a linking s
     trap_tokens: frozenset[str]
+    neutral_words: frozenset[str]  # traps.toml's neutral lemmas (block first-part readings)
     prefixes: frozenset[str]
     modifiers: Mapping[str, Modifier]  # form → modifier
     special_words: frozenset[str]  # modifier forms and gender nouns: judged in context
@@ -137,7 +139,17 @@ class Lexicon:
     sources: Mapping[str, str]
     problems: tuple[str, ...] = field(default=())
 
+    def joint(self, lemma: str, link: str) -> str:
+        """``lemma`` as the first part of a compound whose gendered original had ``link``:
+        forperson + s (forpersonsposten), tillidsrepræsentant (tillidsrepræsentantregler)."""
+        if lemma in self.joints:
+            return self.joints[lemma]
+        if link == "s" and lemma.endswith(self.joint_without_s):
+            return lemma
+        return lemma + link
 
+
+_NO_NEUTRAL = "Der er ingen fast kønsneutral betegnelse; omskriv evt. sætningen."
 _ENDINGS = ("", "e", "t", "s", "es", "en", "er", "ere", "erne", "est", "este", "hed", "heden")
 
 
@@ -185,7 +197,8 @@ def _first_parts(entries: list[Entry], owner: Mapping[str, str]) -> dict[str, Fi
 
 def _tails_before_letters(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
     tails = sorted({key[-TAIL:] for key in parts})
-    return re.compile(rf"(?:{'|'.join(map(re.escape, tails))})(?=[^\W\d_]{{3}})")
+    # a look-ahead, so that overlapping endings are all found (formand|s, formands|)
+    return re.compile(rf"(?=({'|'.join(map(re.escape, tails))})[^\W\d_]{{3}})")
 
 
 def _role_forms(words: list[str]) -> dict[str, Tag]:
@@ -205,7 +218,8 @@ def build_lexicon() -> Lexicon:
 def _build() -> Lexicon:
     problems: list[str] = []
     sources: dict[str, str] = _read("sources.toml")["sources"]
-    reviewed = _suggestion_paradigms(_read("suggestions.toml"), problems)
+    suggestion_data = _read("suggestions.toml")
+    reviewed = _suggestion_paradigms(suggestion_data, problems)
     entries: list[Entry] = []
     heads: dict[str, Head] = {}
     owner: dict[str, str] = {}
@@ -230,8 +244,10 @@ def _build() -> Lexicon:
                     )
                 else:
                     suggestions.append(reviewed[word])
-            if not suggestions:
+            if not suggestions and raw.get("suggest", []):
                 problems.append(f"{name}: {rid}: has no usable suggestion")
+            if "suggest" not in raw:
+                problems.append(f"{name}: {rid}: lists no suggestions (use suggest = [] if none)")
             compound = suggestions
             if "suggest_compound" in raw:
                 compound = [reviewed[w] for w in raw["suggest_compound"] if w in reviewed]
@@ -249,7 +265,8 @@ def _build() -> Lexicon:
                 category=data.get("category", name.removesuffix(".toml")),
                 paradigm=paradigm,
                 suggestions=tuple(suggestions),
-                reason=raw.get("reason", data.get("reason", "")),
+                reason=raw.get("reason", data.get("reason", ""))
+                + ("" if suggestions else f" {_NO_NEUTRAL}"),
                 source=sources.get(source) if source else None,
                 compound_suggestions=tuple(compound),
                 first_part=bool(raw.get("first_part", True)),
@@ -329,8 +346,10 @@ def _build() -> Lexicon:
         heads=SuffixIndex(heads),
         first_parts=SuffixIndex(first_parts),
         first_part_re=_tails_before_letters(first_parts),
-        joints=dict(_read("suggestions.toml").get("joint", {})),
+        joints=dict(suggestion_data.get("joint", {})),
+        joint_without_s=tuple(suggestion_data.get("joint_without_s", ())),
         trap_tokens=frozenset(traps["tokens"]),
+        neutral_words=frozenset(w.partition(":")[0] for w in traps["neutral"] if len(w) > 5),
         prefixes=frozenset(traps["prefixes"]),
         modifiers=modifiers,
         special_words=frozenset(modifiers) | requirement.gender_nouns,

@@ -58,7 +58,7 @@ def _details(original: str, role: _Role, lex: Lexicon) -> _Details:
     suggestions: list[str] = []
     for paradigm in entry.compound_suggestions if compound else entry.suggestions:
         if role.first:
-            form: str | None = lex.joints.get(paradigm.lemma, paradigm.lemma + role.link)
+            form: str | None = lex.joint(paradigm.lemma, role.link)
         else:
             form = paradigm.form(*role.tag)
         if form is not None:
@@ -85,14 +85,30 @@ def _looks_like_a_name(text: str, start: int, original: str) -> bool:
 def _first_part(word: str, lex: Lexicon) -> _Role | None:
     """The gendered first part of ``word`` (``formands|posten``), the longest one first."""
     parts = lex.first_parts
-    ends = [m.end() for m in lex.first_part_re.finditer(word)]
+    ends = [m.end(1) for m in lex.first_part_re.finditer(word)]
     for end in reversed(ends):
         found = parts.ending(word[:end])
         if found is None:
             continue
         split, part = found
         rest = word[end:]
-        if not plausible_prefix(rest, ()) or (split and not plausible_prefix(word[:split], lex.prefixes)):
+        if part.link and rest.startswith("kab"):
+            continue  # formand|skab: the s belongs to the suffix -skab, not a link
+        if not part.link and (rest[:1] == "e" or len(rest) < 4):
+            continue  # opmand|ede: an inflected verb, not a compound
+        owner = lex.heads.ending(word[:end])
+        if owner is not None and owner[1].entry is None and owner[0] < split:
+            continue  # a longer neutral word owns the first part: sygeplejerske|uddannelse
+        if any(
+            word.startswith(n, k)
+            for k in range(split + 1, end)
+            if word[k - 1] == "s"
+            for n in lex.neutral_words
+        ):
+            continue  # a neutral last part after a link: rednings|mandskab
+        if not plausible_prefix(rest, ()) or (
+            split and not plausible_prefix(word[:split], lex.prefixes)
+        ):
             continue
         if rest in lex.trap_tokens:
             continue
