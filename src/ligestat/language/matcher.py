@@ -70,13 +70,26 @@ def _details(original: str, role: _Role, lex: Lexicon) -> _Details:
     return entry.id, entry.reason, tuple(suggestions), keys
 
 
+_TITLE_AFTER_RE = re.compile(r"[ \t]*(?:$|[\n\t|,;:]|(?:for|i|af|ved|hos|til|på)\b)")
+
+
 def _looks_like_a_name(text: str, start: int, original: str) -> bool:
-    """A name such as "Lone Brandmand": a capitalised word right after another one."""
-    if not original[:1].isupper() or original.isupper() or start < 2 or text[start - 1] != " ":
+    """Part of a name: "Lone Brandmand" (a capitalised word right after another one) or a
+    unit's name ("et Formands- og Ledelsessekretariat": a capitalised, suspended compound
+    in mid-sentence).
+
+    A capitalised role word after a name is a title, not a surname, when a preposition,
+    a comma or the end of a line or table cell follows it: "Henning Jensen Formand for
+    klubben", "Jens Hansen Overstyrmand" in a member list.
+    """
+    if not original[:1].isupper() or original.isupper() or start < 2:
         return False
-    if not text[start - 2].isalpha():
+    end = start + len(original)
+    if text[end : end + 1] == "-" and not is_sentence_start(text, start):
+        return True
+    if text[start - 1] != " " or not text[start - 2].isalpha():
         return False  # "Olsen, Formand": punctuation between, so not one name
-    if is_sentence_start(text, start):
+    if is_sentence_start(text, start) or _TITLE_AFTER_RE.match(text, end):
         return False
     prev = text.rfind(" ", 0, start - 1) + 1
     return text[prev : prev + 1].isupper()
