@@ -14,17 +14,28 @@ from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Config
 from ligestat.errors import InputError
-from ligestat.indicators import REGISTRY, Selection, chosen, run, selection, snapshot_for
+from ligestat.indicators import REGISTRY, Selection, Store, chosen, run, selection, snapshot_for
 from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_config
 
 if TYPE_CHECKING:
     from ligestat.disclosure import AuditResult, Policy
+    from ligestat.engines import Warehouse
 
-__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "has_year", "load", "publish",
-           "tables", "validate"]
+__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "document", "has_year",
+           "load", "publish", "tables", "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
+
+
+def connect(source: str, *, config: Config | Path | str | None) -> Warehouse:
+    """A warehouse the indicators run inside, by URL (:mod:`ligestat.engines`:
+    ``postgresql://…``, ``spark:///…``); only aggregates leave it."""
+    from ligestat.engines import open_source
+
+    if config is None:
+        raise InputError("--source needs --config: the organisation's ligestat.toml")
+    return open_source(source, resolve_config(None, config, None))
 
 
 def load(data: Source = None, *, workspace: Source = None,
@@ -49,7 +60,7 @@ def validate(data: str | Path, *, config: Config | Path | str | None = None,
         return ws.check(Path(data), resolve_config(Path(data), config), progress)
 
 
-def compute_tables(ws: Workspace, year: int,
+def compute_tables(ws: Store, year: int,
                    names: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Unsuppressed tables for a report year (default: every contract table)."""
     from ligestat.indicators import compute
@@ -74,7 +85,7 @@ class Published:
         return audit(self.tables, self.computed, self.policy, hidden_units=self.hidden_units)
 
 
-def publish(ws: Workspace, year: int, *, disclosure: str | None = None,
+def publish(ws: Store, year: int, *, disclosure: str | None = None,
             names: Iterable[str] | None = None) -> Published:
     """Compute indicators (default: the contract's) for ``year`` and apply disclosure control.
 
@@ -93,19 +104,29 @@ def publish(ws: Workspace, year: int, *, disclosure: str | None = None,
     return Published(protected, policy, sel, computed, hidden)
 
 
-def has_year(ws: Workspace, year: int) -> bool:
+def has_year(ws: Store, year: int) -> bool:
     """Whether the workspace holds a staff snapshot for report year ``year``."""
     return snapshot_for(ws, year) is not None
 
 
-def tables(data: Source = None, *, workspace: Source = None, year: int,
-           config: Config | Path | str | None = None, disclosure: str | None = None,
-           progress: Progress | None = None) -> dict[str, Any]:
+def document(ws: Store, year: int, *, disclosure: str | None = None) -> dict[str, Any]:
     """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied."""
+    return {
+        "contract": CONTRACT_VERSION,
+        "organisation": ws.config.organisation,
+        "year": year,
+        "tables": publish(ws, year, disclosure=disclosure).tables,
+    }
+
+
+def tables(data: Source = None, *, workspace: Source = None, source: str | None = None,
+           year: int, config: Config | Path | str | None = None, disclosure: str | None = None,
+           progress: Progress | None = None) -> dict[str, Any]:
+    """The contract's JSON document for a data folder, a workspace or a warehouse."""
+    if source is not None:
+        if data is not None or workspace is not None:
+            raise InputError("give one of a data folder, --workspace or --source")
+        with connect(source, config=config) as wh:
+            return document(wh, year, disclosure=disclosure)
     with load(data, workspace=workspace, config=config, progress=progress) as ws:
-        return {
-            "contract": CONTRACT_VERSION,
-            "organisation": ws.config.organisation,
-            "year": year,
-            "tables": publish(ws, year, disclosure=disclosure).tables,
-        }
+        return document(ws, year, disclosure=disclosure)

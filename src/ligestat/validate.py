@@ -23,7 +23,7 @@ from ligestat.io.schema import (
     TableSchema,
 )
 
-__all__ = ["SAMPLE_CAP", "typed_select", "validate_staged"]
+__all__ = ["SAMPLE_CAP", "typed_column", "typed_select", "validate_staged"]
 
 SAMPLE_CAP = 50  # problems listed per broken rule; the rest are counted
 
@@ -188,7 +188,8 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
     return sorted(problems + mixed + dups), total + len(mixed) + ndups
 
 
-def _typed(col: Column) -> str:
+def typed_column(col: Column) -> str:
+    """SQL converting a text column (trimmed) into the workspace's typed value."""
     v = _v(col)
     empty = f"({_q(col.name)} IS NULL OR {v} = '')"
     if col.kind == "date":
@@ -214,5 +215,5 @@ def _typed(col: Column) -> str:
 
 def typed_select(st: Staged) -> str:
     """SQL selecting the staged table's cells as the workspace's typed columns."""
-    cols = ", ".join(f"{_typed(c)} AS {_q(c.name)}" for c in st.schema.columns)
+    cols = ", ".join(f"{typed_column(c)} AS {_q(c.name)}" for c in st.schema.columns)
     return f"SELECT {cols} FROM {st.relation}"

@@ -113,6 +113,10 @@ def tables(data: DataArg = None,
            year: Annotated[int, typer.Option(help="Report year, e.g. 2025.")] = ...,  # type: ignore[assignment]
            workspace: Annotated[Path | None, typer.Option(
                help="Compute from this workspace instead of a data folder.")] = None,
+           source: Annotated[str | None, typer.Option(
+               help="Compute inside a warehouse instead: postgresql://user@host/db (tables "
+                    "or views named as in the contract) or spark:///folder (Parquet); only "
+                    "aggregates leave it. Needs --config. See docs/engines.md.")] = None,
            json_out: Annotated[Path | None, typer.Option(
                "--json", help="Write the contract's JSON document here ('-' for stdout).")]
            = None,
@@ -125,9 +129,10 @@ def tables(data: DataArg = None,
     Examples:
       [bold]ligestat tables data/2025 --year 2025[/]
       [bold]ligestat tables --workspace kk.duckdb --year 2025 --json tables.json[/]
+      [bold]ligestat tables --source postgresql://hr@dwh/hr --config ligestat.toml --year 2025 --json -[/]
     """
     with _progress(json_out is None or str(json_out) != "-") as progress:
-        doc = api.tables(data, workspace=workspace, year=year, config=config,
+        doc = api.tables(data, workspace=workspace, source=source, year=year, config=config,
                          disclosure=disclosure, progress=progress)
     if json_out is None:
         _render(doc)

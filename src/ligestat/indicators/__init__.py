@@ -22,7 +22,7 @@ import pkgutil
 from collections.abc import Iterable
 from datetime import date
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ligestat.errors import WorkspaceError
 from ligestat.indicators.registry import (
@@ -36,11 +36,29 @@ from ligestat.indicators.registry import (
     unregister,
 )
 from ligestat.indicators.shape import Link, Shape, ShareDef
-from ligestat.workspace import Workspace
 
-__all__ = ["REGISTRY", "Indicator", "Link", "Selection", "Shape", "ShareDef", "Target",
+if TYPE_CHECKING:
+    from ligestat.config import Config
+
+__all__ = ["REGISTRY", "Indicator", "Link", "Selection", "Shape", "ShareDef", "Store", "Target",
            "compute", "contract_tables", "indicator", "reference_markdown", "register",
            "selection", "snapshot_for", "targets", "unregister"]
+
+
+
+class Store(Protocol):
+    """Where indicators run: a :class:`~ligestat.workspace.Workspace`, or a
+    :class:`~ligestat.engines.Warehouse` in another engine. ``con.execute(sql, params)``
+    takes the registry's SQL (DuckDB dialect, ``?`` parameters)."""
+
+    @property
+    def config(self) -> Config: ...
+
+    @property
+    def con(self) -> Any: ...
+
+    def snapshots(self) -> list[date]: ...
+
 
 BUILTIN_FAMILIES = ("staff", "managers", "leave", "sick_days", "population")
 _NOT_FAMILIES = ("registry", "shape")
@@ -62,7 +80,7 @@ def contract_tables() -> tuple[str, ...]:
     return tuple(name for name, ind in REGISTRY.items() if ind.contract)
 
 
-def snapshot_for(ws: Workspace, year: int) -> date | None:
+def snapshot_for(ws: Store, year: int) -> date | None:
     """The staff snapshot report year ``year`` counts; None when the workspace has none.
 
     Raises :class:`WorkspaceError` when ``[staff] snapshot_date`` names a snapshot
@@ -80,13 +98,13 @@ def snapshot_for(ws: Workspace, year: int) -> date | None:
     return max(eligible) if eligible else None
 
 
-def _population_date(ws: Workspace, year: int) -> date | None:
+def _population_date(ws: Store, year: int) -> date | None:
     row = ws.con.execute("SELECT max(date) FROM population WHERE date <= ?",
                          [date(year, 1, 31)]).fetchone()
     return row[0] if row else None
 
 
-def selection(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Selection:
+def selection(ws: Store, year: int, *, need_snapshot: bool = True) -> Selection:
     """The selection a report year makes (snapshot, cohort, population date)."""
     cfg = ws.config
     snapshot = snapshot_for(ws, year) if need_snapshot else None
@@ -116,7 +134,7 @@ def _value(v: Any) -> Any:
     return float(v) if hasattr(v, "__float__") else v
 
 
-def run(ws: Workspace, sel: Selection,
+def run(ws: Store, sel: Selection,
         names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
     """Run the named indicators for a selection; rows as plain dicts."""
     result: dict[str, list[dict[str, Any]]] = {}
@@ -144,7 +162,7 @@ def chosen(names: Iterable[str] | None) -> list[str]:
     return out
 
 
-def compute(ws: Workspace, year: int,
+def compute(ws: Store, year: int,
             names: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Run indicators (default: the contract's) for a report year; rows as plain dicts."""
     wanted = chosen(names)

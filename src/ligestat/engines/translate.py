@@ -1,0 +1,113 @@
+"""One dialect translation: indicator SQL is written once, in DuckDB's dialect, and
+translated here for the engine that runs it (sqlglot).
+
+Besides the dialect, the translation renames the contract's tables (``employees``,
+``pay`` …) to the engine's normalising views (``ligestat_employees`` …, see
+:mod:`ligestat.engines.warehouse`) and turns ``?`` parameters into literals, so every
+engine receives one plain statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["VIEW_PREFIX", "literal", "translate"]
+
+VIEW_PREFIX = "ligestat_"
+
+
+def literal(value: Any) -> str:
+    """A Python value as an SQL literal (DuckDB dialect; translated with the statement)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, date):
+        return f"DATE '{value.isoformat()}'"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@lru_cache(maxsize=512)
+def _parse(sql: str) -> Any:
+    import sqlglot
+
+    return sqlglot.parse_one(sql, read="duckdb")
+
+
+def translate(sql: str, dialect: str, sources: Mapping[str, str] | None = None,
+              params: Sequence[Any] | None = None) -> str:
+    """``sql`` (DuckDB dialect, ``?`` parameters) as one statement for ``dialect``.
+
+    ``sources`` maps contract tables to SELECTs (DuckDB dialect) that stand in for them:
+    each table the statement reads becomes a common table expression of that SELECT.
+    """
+    import sqlglot
+    from sqlglot import exp
+
+    tree = _parse(sql).copy()
+    holders = list(tree.find_all(exp.Placeholder))
+    if len(holders) != len(params or ()):
+        raise ValueError(f"{len(params or ())} parameters for {len(holders)} placeholders")
+    for holder, value in zip(holders, params or (), strict=True):
+        holder.replace(sqlglot.parse_one(literal(value), read="duckdb"))
+    if sources:
+        tree = _with_sources(tree, sources)
+    if dialect != "duckdb":
+        tree = _portable(tree, dialect)
+    return str(tree.sql(dialect=dialect))
+
+
+def _with_sources(tree: Any, sources: Mapping[str, str]) -> Any:
+    from sqlglot import exp
+
+    ctes = {c.alias_or_name for c in tree.find_all(exp.CTE)}
+    used = []
+    for table in tree.find_all(exp.Table):
+        if not table.db and table.name in sources and table.name not in ctes:
+            if table.name not in used:
+                used.append(table.name)
+            table.set("this", exp.to_identifier(VIEW_PREFIX + table.name))
+    if not used:
+        return tree
+    prefix = ", ".join(f"{VIEW_PREFIX}{name} AS ({sources[name]})"
+                       for name in sources if name in used)
+    extra = _parse(f"WITH {prefix} SELECT 1").args["with_"].copy()
+    head = tree.args.get("with_")
+    if head is None:
+        tree.set("with_", extra)
+    else:
+        head.set("expressions", [*extra.expressions, *head.expressions])
+    return tree
+
+
+def _portable(tree: Any, dialect: str) -> Any:
+    """DuckDB conveniences the registry's SQL uses, spelt as every engine understands.
+
+    ``GROUP BY ALL`` → the ordinals of the non-aggregate columns; ``HUGEINT`` (exact
+    integer products in target judgements) → ``DECIMAL(38, 0)``; ``fsum`` (compensated
+    sum) → ``sum``; ``any_value`` → ``min`` where the engine lacks it (PostgreSQL < 16).
+    """
+    from sqlglot import exp
+
+    for select in list(tree.find_all(exp.Select)):
+        group = select.args.get("group")
+        if group is not None and group.args.get("all"):
+            ordinals = [exp.Literal.number(i + 1) for i, e in enumerate(select.expressions)
+                        if not any(isinstance(n, exp.AggFunc) and not n.find_ancestor(exp.Window)
+                                   for n in e.find_all(exp.AggFunc))]
+            select.set("group", exp.Group(expressions=ordinals))
+    for dtype in list(tree.find_all(exp.DataType)):
+        if dtype.this == exp.DataType.Type.INT128:
+            dtype.replace(exp.DataType.build("DECIMAL(38, 0)"))
+    for func in list(tree.find_all(exp.Anonymous)):
+        if str(func.this).lower() == "fsum":
+            func.replace(exp.Sum(this=func.expressions[0]))
+    if dialect == "postgres":
+        for func in list(tree.find_all(exp.AnyValue)):
+            func.replace(exp.Min(this=func.this))
+    return tree
