@@ -129,7 +129,7 @@ def tables(data: DataArg = None,
     Examples:
       [bold]ligestat tables data/2025 --year 2025[/]
       [bold]ligestat tables --workspace kk.duckdb --year 2025 --json tables.json[/]
-      [bold]ligestat tables --source postgresql://hr@dwh/hr --config ligestat.toml --year 2025 --json -[/]
+      [bold]ligestat tables --source postgresql://hr@dwh/hr --config kk.toml --year 2025[/]
     """
     with _progress(json_out is None or str(json_out) != "-") as progress:
         doc = api.tables(data, workspace=workspace, source=source, year=year, config=config,

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from ligestat.errors import InputError
 
-__all__ = ["Spark", "main"]
+__all__ = ["Spark", "main", "session"]
 
 _SESSION_CONF = {
     "spark.ui.enabled": "false",
@@ -36,7 +36,8 @@ _SESSION_CONF = {
 }
 
 
-def _session(master: str) -> Any:
+def session(master: str) -> Any:
+    """A SparkSession on ``master`` with quiet, local-friendly settings."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -56,14 +57,14 @@ class Spark:
 
     dialect = "spark"
 
-    def __init__(self, url: str, *, session: Any = None) -> None:
+    def __init__(self, url: str, *, spark: Any = None) -> None:
         parts = urlsplit(url)
         self.folder = Path(parts.path)
         self.name = url
         if not self.folder.is_dir():
             raise InputError(f"{url}: {self.folder} is not a folder of Parquet files")
         master = f"spark://{parts.netloc}" if parts.netloc else "local[*]"
-        self._spark = session if session is not None else _session(master)
+        self._spark = spark if spark is not None else session(master)
         self._prefix = f"ligestat_src_{id(self)}_"
 
     def relation(self, table: str) -> tuple[str, tuple[str, ...]] | None:
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     from ligestat.engines.warehouse import Warehouse
 
     with Warehouse(Spark(f"spark://{Path(args.folder).resolve()}",
-                         session=_session_from_submit()),
+                         spark=_session_from_submit()),
                    load_config(Path(args.config))) as wh:
         doc = api.document(wh, args.year, disclosure=args.disclosure)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -50,7 +50,7 @@ def translate(sql: str, dialect: str, sources: Mapping[str, str] | None = None,
     from sqlglot import exp
 
     tree = _parse(sql).copy()
-    holders = list(tree.find_all(exp.Placeholder))
+    holders = list(tree.find_all(exp.Placeholder, bfs=False))  # in the order written
     if len(holders) != len(params or ()):
         raise ValueError(f"{len(params or ())} parameters for {len(holders)} placeholders")
     for holder, value in zip(holders, params or (), strict=True):
@@ -90,17 +90,15 @@ def _portable(tree: Any, dialect: str) -> Any:
 
     ``GROUP BY ALL`` → the ordinals of the non-aggregate columns; ``HUGEINT`` (exact
     integer products in target judgements) → ``DECIMAL(38, 0)``; ``fsum`` (compensated
-    sum) → ``sum``; ``any_value`` → ``min`` where the engine lacks it (PostgreSQL < 16).
+    sum) → ``sum``; ``any_value`` → ``min`` where the engine lacks it (PostgreSQL < 16),
+    ``unnest(range(…))`` → ``generate_series(…)``, a set in PostgreSQL;
+    a subquery in FROM gets the alias PostgreSQL < 16 requires.
     """
     from sqlglot import exp
 
-    for select in list(tree.find_all(exp.Select)):
-        group = select.args.get("group")
-        if group is not None and group.args.get("all"):
-            ordinals = [exp.Literal.number(i + 1) for i, e in enumerate(select.expressions)
-                        if not any(isinstance(n, exp.AggFunc) and not n.find_ancestor(exp.Window)
-                                   for n in e.find_all(exp.AggFunc))]
-            select.set("group", exp.Group(expressions=ordinals))
+    for i, sub in enumerate(list(tree.find_all(exp.Subquery))):
+        if not sub.alias and isinstance(sub.parent, exp.From | exp.Join):
+            sub.set("alias", exp.TableAlias(this=exp.to_identifier(f"_sub{i}")))
     for dtype in list(tree.find_all(exp.DataType)):
         if dtype.this == exp.DataType.Type.INT128:
             dtype.replace(exp.DataType.build("DECIMAL(38, 0)"))
@@ -110,4 +108,14 @@ def _portable(tree: Any, dialect: str) -> Any:
     if dialect == "postgres":
         for func in list(tree.find_all(exp.AnyValue)):
             func.replace(exp.Min(this=func.this))
+        for explode in list(tree.find_all(exp.Explode)):  # generate_series returns a set
+            if isinstance(explode.this, exp.GenerateSeries):
+                explode.replace(explode.this)
+    for select in list(tree.find_all(exp.Select)):
+        group = select.args.get("group")
+        if group is not None and group.args.get("all"):
+            ordinals = [exp.Literal.number(i + 1) for i, e in enumerate(select.expressions)
+                        if not any(isinstance(n, exp.AggFunc) and not n.find_ancestor(exp.Window)
+                                   for n in e.find_all(exp.AggFunc))]
+            select.set("group", exp.Group(expressions=ordinals))
     return tree
