@@ -145,36 +145,40 @@ class Warehouse:
         return [r[0] for r in rows]
 
     def _check(self) -> None:
-        """Aggregate checks that an import would make row by row (no row leaves)."""
-        codes = {d.code for d in self._config.departments}
-        problems: list[str] = []
+        """Aggregate checks that an import makes row by row, in one statement: every
+        gender code known, every department in the config (values and counts, no row)."""
+        codes = sorted(d.code for d in self._config.departments)
+        listed = ", ".join("'" + c.replace("'", "''") + "'" for c in codes)
+        parts: list[str] = []
         for schema in TABLES:
+            if schema.name not in self._text:
+                continue
             for col in schema.columns:
                 if col.kind == "gender":
-                    bad = self._distinct_bad(schema.name, col, "known gender codes",
-                                             f"{_typed(col)} IS NULL")
+                    bad = f"{_typed(col)} IS NULL"
                 elif col.kind == "department" and codes:
-                    listed = ", ".join("'" + c.replace("'", "''") + "'" for c in sorted(codes))
-                    bad = self._distinct_bad(schema.name, col, "departments in the config",
-                                             f"trim({_q(col.name)}) NOT IN ({listed})")
+                    bad = f"trim({_q(col.name)}) NOT IN ({listed})"
                 else:
                     continue
-                problems += bad
-        if problems:
-            raise InputError(f"{self.engine.name}: " + "; ".join(problems))
-
-    def _distinct_bad(self, table: str, col: Column, what: str, cond: str) -> list[str]:
-        if table not in self._text:
-            return []
-        sql = (f"SELECT {_q(col.name)}, count(*) FROM ({self._text[table]}) AS src "
-               f"WHERE {_q(col.name)} IS NOT NULL AND trim({_q(col.name)}) <> '' AND {cond} "
-               f"GROUP BY 1 ORDER BY 2 DESC LIMIT 6")
+                v = _q(col.name)
+                parts.append(f"SELECT '{schema.name}.{col.name}' AS col, {v} AS v, count(*) AS n "
+                             f"FROM ({self._text[schema.name]}) AS src WHERE {v} IS NOT NULL "
+                             f"AND trim({v}) <> '' AND {bad} GROUP BY {v}")
+        if not parts:
+            return
+        sql = f"SELECT col, v, n FROM ({' UNION ALL '.join(parts)}) AS bad ORDER BY col, n DESC, v"
         _, rows = self.engine.fetch(translate(sql, self.engine.dialect))
-        if not rows:
-            return []
-        shown = ", ".join(f"{v!r} ({n} rows)" for v, n in rows[:5])
-        return [f"{table}.{col.name}: values not among the {what}: {shown}"
-                + (" …" if len(rows) > 5 else "")]
+        problems: dict[str, list[tuple[str, int]]] = {}
+        for col, value, n in rows:
+            problems.setdefault(str(col), []).append((str(value), int(n)))
+        if problems:
+            text = "; ".join(
+                f"{col}: values not among the "
+                f"{'known gender codes' if col.endswith('gender') else 'departments in the config'}"
+                f": {', '.join(f'{v!r} ({n} rows)' for v, n in found[:5])}"
+                + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+                for col, found in problems.items())
+            raise InputError(f"{self.engine.name}: {text}")
 
     def close(self) -> None:
         self.engine.close()
