@@ -76,6 +76,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"\s(?=(?:da|fordi|idet|eftersom)\s+(?:vi|teamet|afdelingen|gruppen|de|der)\b)",
     re.IGNORECASE,
 )
+_INFINITIVE_RE = re.compile(r"(?<![^\W\d_])at(?![^\W\d_])", re.IGNORECASE)
 _NOT_APPLICANT = frozenset({
     "til", "for", "med", "af", "hos", "om", "blandt", "mellem", "mod", "på", "i", "ved",
     "mange", "flere", "færre", "få", "overvejende", "kun", "alle", "andre",
@@ -92,11 +93,15 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _applicant(text: str, clause_start: int, g_start: int) -> bool:
-    """Whether the gender word at ``g_start`` can be the one sought (no preposition or
-    quantity word right before it, unless "ansøgninger fra …")."""
+    """Whether the gender word at ``g_start`` can be the one sought: no preposition or
+    quantity word right before it (unless "ansøgninger fra …"), and no infinitive between
+    it and the want word before it."""
     before = text[clause_start:g_start]
     if _FROM_RE.search(before) or _WANT_PHRASE_END_RE.search(before):
         return True
+    wants = list(_WANT_RE.finditer(before))
+    if wants and _INFINITIVE_RE.search(before, wants[-1].end()):
+        return False  # "søger en sygeplejerske til at passe kvinder": the object of a task
     words = re.findall(r"[^\W\d_]+", before.lower())
     prev = [w for w in words[-2:] if w not in ("en", "et", "ung", "unge", "ældre", "moden")]
     return not prev or prev[-1] not in _NOT_APPLICANT
