@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from ligestat.analysis.ols import OlsFit, fit_ols
 
-__all__ = ["MIN_WORKERS", "TRAINING_YEARS", "LogibResult", "Worker", "standard_analysis"]
+__all__ = ["MIN_WORKERS", "RATING_TEXT", "TRAINING_YEARS", "LogibResult", "Worker",
+           "standard_analysis"]
 
 TRAINING_YEARS = {1: 17, 2: 15, 3: 14, 4: 15, 5: 13, 6: 12, 7: 11, 8: 7}
 MIN_WORKERS = 50
@@ -34,6 +35,13 @@ TOLERANCE = 0.05  # the Swiss tolerance threshold
 NEGLIGIBLE = 0.025
 RATINGS = ("not_significant", "significant_within_2_5", "significant_2_5_to_5",
            "significantly_above_5")
+RATING_TEXT = {
+    "not_significant": "not statistically significant: no gender effect can be established",
+    "significant_within_2_5": "statistically significant, within the 2.5 % tolerance",
+    "significant_2_5_to_5": "statistically significant, above 2.5 % but not significantly "
+                            "above the 5 % tolerance threshold",
+    "significantly_above_5": "significantly above the 5 % tolerance threshold",
+}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,31 @@
+"""Pay transparency beyond the three tables (Directive (EU) 2023/970).
+
+- ``info``: the right to information (Art. 7) — what a worker of a category may ask for;
+- ``assessment``: the joint pay assessment (Art. 10) for categories with a gap ≥ 5 %,
+  with the employer's justification and measures kept in ``pay_assessment.toml``;
+- ``exports``: the figures in the shapes the UK gender-pay-gap service and France's
+  egapro declaration take.
+
+The tables themselves are indicators (``ligestat.indicators.pay``); the adjusted gap
+is ``ligestat.analysis``. Everything here reads the disclosure-protected tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ligestat.workspace import Workspace
+
+__all__ = ["PAY_TABLES", "protected_pay_tables"]
+
+PAY_TABLES = ("pay_gap", "pay_quartiles", "pay_categories")
+
+
+def protected_pay_tables(ws: Workspace, year: int,
+                         disclosure: str | None) -> dict[str, list[dict[str, Any]]]:
+    """The pay tables of a report year with a disclosure policy applied ({} without pay)."""
+    from ligestat.disclosure import apply_policy
+    from ligestat.indicators import compute
+
+    raw = compute(ws, year, PAY_TABLES)
+    return apply_policy(raw, policy=disclosure, config=ws.config)
