@@ -52,6 +52,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     """
     from ligestat.disclosure.policy import resolve_policy
     from ligestat.indicators import context as year_context
+    from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
 
     tables = _protected(ws, year, disclosure)
     population = tuple(tables.pop("population_age_gender", ()))
@@ -77,6 +78,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         figures = ()
     policy = resolve_policy(disclosure, ws.config)
     cfg = ws.config
+    pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
+        if data is not None else None
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
@@ -93,4 +96,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        pay_year=sel.pay_year,
+        pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
+        if "pay_gap" in tables else None,
     )

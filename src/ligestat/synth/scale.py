@@ -138,9 +138,10 @@ def _queries(spec: ScaleSpec) -> dict[str, str]:
             "pay": pay}
 
 
-def generate_scale(out: Path, spec: ScaleSpec,
-                   step: Callable[[str], None] | None = None) -> dict[str, Path]:
-    """Write employees, parental_leave, child_sick_days, pay, population and ligestat.toml."""
+def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | None = None,
+                   only: tuple[str, ...] | None = None) -> dict[str, Path]:
+    """Write employees, parental_leave, child_sick_days, pay, population and ligestat.toml
+    (``only``: just these tables besides the required employees, e.g. ``("pay",)``)."""
     import duckdb
 
     if spec.format not in FORMATS:
@@ -163,18 +164,21 @@ def generate_scale(out: Path, spec: ScaleSpec,
         options = "FORMAT parquet, COMPRESSION zstd" if spec.format == "parquet" else \
             "FORMAT csv, HEADER true"
         for name, query in _queries(spec).items():
+            if only is not None and name != "employees" and name not in only:
+                continue
             path = out / f"{name}.{spec.format}"
             say(name)
             con.execute(f"COPY ({query}) TO '{_quote(path)}' ({options})")
             written[name] = path
-        say("population")
-        con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
-                    "age INTEGER, count BIGINT)")
-        con.executemany("INSERT INTO population VALUES (?, ?, ?, ?, ?)", _population(spec))
-        path = out / f"population.{spec.format}"
-        con.execute(f"COPY (SELECT * FROM population ORDER BY date, gender DESC, age) "
-                    f"TO '{_quote(path)}' ({options})")
-        written["population"] = path
+        if only is None or "population" in only:
+            say("population")
+            con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
+                        "age INTEGER, count BIGINT)")
+            con.executemany("INSERT INTO population VALUES (?, ?, ?, ?, ?)", _population(spec))
+            path = out / f"population.{spec.format}"
+            con.execute(f"COPY (SELECT * FROM population ORDER BY date, gender DESC, age) "
+                        f"TO '{_quote(path)}' ({options})")
+            written["population"] = path
     finally:
         con.close()
     (out / CONFIG_FILENAME).write_text(scale_config(), encoding="utf-8")
