@@ -122,13 +122,13 @@ def export(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assignment
     Example: [bold]ligestat pay export data/ --year 2025 --format uk --out gpg.csv[/]
     """
     from ligestat.errors import WorkspaceError
-    from ligestat.pay import protected_pay_tables
+    from ligestat.pay import published_pay
     from ligestat.pay.exports import egapro_csv, uk_csv
 
     if fmt not in ("uk", "egapro"):
         raise typer.BadParameter(f"{fmt!r}: choose uk or egapro", param_hint="--format")
     with api.load(data, workspace=workspace, config=config) as ws:
-        tables = protected_pay_tables(ws, year, disclosure)
+        tables = published_pay(ws, year, disclosure).tables
         organisation = ws.config.organisation
     if not tables:
         raise WorkspaceError(f"no pay data for the pay year of report year {year}")
@@ -151,10 +151,10 @@ def adjusted(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assignme
     from ligestat.analysis import adjusted_gap
     from ligestat.analysis.logib import RATING_TEXT
     from ligestat.errors import WorkspaceError
-    from ligestat.indicators import context
+    from ligestat.indicators import selection
 
     with api.load(data, workspace=workspace, config=config) as ws:
-        pay_year = context(ws, year, need_snapshot=False).pay_year
+        pay_year = selection(ws, year, need_snapshot=False).pay_year
         result = adjusted_gap(ws.con, pay_year)
     if result is None:
         raise WorkspaceError(

@@ -12,20 +12,15 @@ is ``ligestat.analysis``. Everything here reads the disclosure-protected tables.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ligestat.api import Published, publish
 from ligestat.workspace import Workspace
 
-__all__ = ["PAY_TABLES", "protected_pay_tables"]
+__all__ = ["PAY_TABLES", "published_pay"]
 
 PAY_TABLES = ("pay_gap", "pay_quartiles", "pay_categories")
 
 
-def protected_pay_tables(ws: Workspace, year: int,
-                         disclosure: str | None) -> dict[str, list[dict[str, Any]]]:
-    """The pay tables of a report year with a disclosure policy applied ({} without pay)."""
-    from ligestat.disclosure import apply_policy
-    from ligestat.indicators import compute
-
-    raw = compute(ws, year, PAY_TABLES)
-    return apply_policy(raw, policy=disclosure, config=ws.config)
+def published_pay(ws: Workspace, year: int, disclosure: str | None) -> Published:
+    """The pay tables of a report year, disclosure applied (no tables: no pay data),
+    with the selection (``.selection.pay_year``) and the policy."""
+    return publish(ws, year, disclosure=disclosure, names=PAY_TABLES)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.errors import ConfigError
-from ligestat.pay import protected_pay_tables
+from ligestat.pay import published_pay
 from ligestat.workspace import Workspace
 
 __all__ = ["ASSESSMENT_FILENAME", "Assessment", "CategoryAssessment", "LeaveRise",
@@ -161,10 +161,8 @@ def leave_rise(ws: Workspace, pay_year: int) -> LeaveRise | None:
 def assess(ws: Workspace, year: int, *, disclosure: str | None = None,
            texts: Path | None = None) -> Assessment | None:
     """The joint pay assessment of report ``year`` (None without pay data)."""
-    from ligestat.indicators import context
-
-    pay_year = context(ws, year, need_snapshot=False).pay_year
-    tables = protected_pay_tables(ws, year, disclosure)
+    published = published_pay(ws, year, disclosure)
+    tables, pay_year = published.tables, published.selection.pay_year
     if not tables:
         return None
     employer = read_assessment_file(texts)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ligestat.errors import WorkspaceError
-from ligestat.pay import protected_pay_tables
+from ligestat.pay import published_pay
 from ligestat.workspace import Workspace
 
 __all__ = ["CategoryInfo", "category_info"]
@@ -32,12 +32,10 @@ class CategoryInfo:
 def category_info(ws: Workspace, year: int, category: str,
                   disclosure: str | None = None) -> CategoryInfo:
     """The averages a worker of ``category`` may ask for, for report ``year``."""
-    from ligestat.indicators import context
-
     policy = disclosure or ("standard" if ws.config.disclosure_policy == "public"
                             else ws.config.disclosure_policy)
-    tables = protected_pay_tables(ws, year, policy)
-    pay_year = context(ws, year, need_snapshot=False).pay_year
+    published = published_pay(ws, year, policy)
+    tables, pay_year = published.tables, published.selection.pay_year
     if not tables:
         raise WorkspaceError(f"no pay data for pay year {pay_year} (report year {year}); "
                              "import a pay.csv with that year")
