@@ -250,3 +250,18 @@ def serve() -> Iterator[Any]:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def serve_module() -> Iterator[Any]:
+    """Like ``serve``, for servers a whole test module shares."""
+    started: list[Server] = []
+
+    def start(db_url: str, **kw: Any) -> Server:
+        server = _start_server(db_url, **kw)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()

@@ -59,7 +59,7 @@ def test_import_with_descriptions_gives_prose_rows_for_the_report(db: Database,
     r = rows[0]
     assert (r["audience"], r["department"], r["status"], r["cross_cutting"]) == (
         "staff", "SUF", "ongoing", True)
-    assert r["description"] == ("Første afsnit.\n\n– punkt et\n– punkt to (https://kk.dk)"
+    assert r["description"] == ("Første afsnit.\n\n– punkt et\n\n– punkt to (https://kk.dk)"
                                 "\n\nSidste afsnit.")
     assert approved_initiatives(db, 2024) == ()
 

@@ -50,7 +50,7 @@ def report(
                          "workspace's.")] = None,
     register: Annotated[str | None, typer.Option(
         help="Take part 2 from the initiatives register's approved updates of the year: its "
-             "database (a SQLite file or postgresql://…, as given to ligestat serve --db).")]
+             "database (a SQLite file or postgresql://…, as ligestat serve was given it).")]
     = None,
 ) -> None:
     """Render the gender-equality report for a year in every format asked for.

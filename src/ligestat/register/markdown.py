@@ -80,8 +80,8 @@ def _inline(children: list[Token]) -> str:
 def to_prose(text: str) -> str:
     """A description as the report prints it: plain paragraphs with blank lines between.
 
-    List items become lines starting with an en dash; a link keeps its address
-    in brackets after its text.
+    Each list item becomes a paragraph of its own starting with an en dash; a
+    link keeps its address in brackets after its text.
     """
     blocks: list[str] = []
     depth = 0
@@ -98,11 +98,4 @@ def to_prose(text: str) -> str:
                 blocks.append(line)
         elif tok.type in ("fence", "code_block"):
             blocks.append(tok.content.rstrip("\n"))
-    # list items of one list stay together as lines of one paragraph
-    paras: list[str] = []
-    for b in blocks:
-        if b.startswith("\u2013 ") and paras and paras[-1].split("\n")[-1].startswith("\u2013 "):
-            paras[-1] += "\n" + b
-        else:
-            paras.append(b)
-    return "\n\n".join(p.strip() for p in paras if p.strip())
+    return "\n\n".join(b.strip() for b in blocks if b.strip())
