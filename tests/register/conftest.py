@@ -1,8 +1,8 @@
-"""Register fixtures: one ``backend`` fixture runs a test on SQLite and on PostgreSQL.
+"""Register fixtures: one ``db_url`` fixture runs a test on SQLite and on PostgreSQL.
 
-PostgreSQL is Debian's server started as a throw-away cluster: ``initdb`` in a
-temporary folder, its own port, ``pg_ctl stop`` at the end. As root (CI runs
-as root) the server runs as the ``postgres`` OS user via ``runuser``.
+PostgreSQL is Debian's server started as a throw-away cluster
+(``ligestat.register.pgcluster``): ``initdb`` in a temporary folder, its own
+port, ``pg_ctl stop`` at the end; as root, run as the ``postgres`` OS user.
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ import pytest
 from ligestat.config import default_config
 from ligestat.register import Database, open_database
 from ligestat.register.auth import create_user
+from ligestat.register.pgcluster import PgCluster, pg_bindir, throwaway_cluster
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
@@ -40,56 +39,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _pg_bindir() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"),
-                   key=lambda p: int(p.parent.parent.name) if p.parent.parent.name.isdigit()
-                   else 0)
-    return found[-1].parent if found else None
-
-
-@dataclass
-class PgCluster:
-    url: str  # of the maintenance database "postgres"
-
-    def new_database(self) -> str:
-        import psycopg
-
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(self.url.replace("+psycopg", ""), autocommit=True) as con:
-            con.execute(f"CREATE DATABASE {name}")
-        return self.url.rsplit("/", 1)[0] + "/" + name
-
-
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
-    bindir = _pg_bindir()
+    bindir = pg_bindir()
     if bindir is None:
         pytest.skip("PostgreSQL server binaries are absent (Debian package postgresql; "
                     "make setup installs it)")
-    root = os.geteuid() == 0
-    if root and shutil.which("runuser") is None:
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
         pytest.skip("running as root without runuser: cannot start PostgreSQL as non-root")
-    tmp = Path(tempfile.mkdtemp(prefix="ligestat-pg-"))
-    as_pg: list[str] = []
-    if root:
-        shutil.chown(tmp, "postgres", "postgres")
-        as_pg = ["runuser", "-u", "postgres", "--"]
-    port = free_port()
-    data = tmp / "data"
-
-    def run(*cmd: str) -> None:
-        subprocess.run([*as_pg, *cmd], check=True, capture_output=True, cwd=tmp)
-
-    run(str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-N",
-        "-E", "UTF8", "--locale=C")
-    run(str(bindir / "pg_ctl"), "-D", str(data), "-l", str(tmp / "log"), "-w", "-o",
-        f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -F -c max_connections=200", "start")
-    try:
-        yield PgCluster(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres")
-    finally:
-        subprocess.run([*as_pg, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True, cwd=tmp)
-        shutil.rmtree(tmp, ignore_errors=True)
+    with throwaway_cluster(bindir) as cluster:
+        yield cluster
 
 
 @pytest.fixture(autouse=True)

@@ -67,7 +67,8 @@ def serve(
     app = create_app(database, cfg, workspace=workspace, year=year)
     console.print(f"register at http://{host}:{port}/  (database {database.url.split('@')[-1]})",
                   highlight=False)
-    uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                proxy_headers=False)
 
 
 @group.command("add-user")
