@@ -69,6 +69,7 @@ def test_sigkill_during_writes_loses_no_commit_and_leaves_no_half_write(
     server = serve(db_url)
     acked = dict.fromkeys(ids, 0)  # the last write the server confirmed, per initiative
     created: list[str] = []
+    refused: list[int] = []  # statuses other than 303 before the kill: there must be none
     stop = threading.Event()
 
     def write(ini: int) -> None:
@@ -81,10 +82,14 @@ def test_sigkill_during_writes_loses_no_commit_and_leaves_no_half_write(
                            {"status": "ongoing", "description": f"w-{n}"})
                 if r.status_code == 303:
                     acked[ini] = n
+                else:
+                    refused.append(r.status_code)
                 r = c.post("/initiatives/new", {"title": f"Ny {ini}-{n}", "audience": "staff",
                                                 "focus_area": "Barsel", "lead": "BUF"})
                 if r.status_code == 303:
                     created.append(f"Ny {ini}-{n}")
+                else:
+                    refused.append(r.status_code)
             except httpx.HTTPError:
                 return
 
@@ -101,6 +106,7 @@ def test_sigkill_during_writes_loses_no_commit_and_leaves_no_half_write(
     for t in threads:
         t.join(20)
     assert min(acked.values()) > 0, "no write was confirmed before the kill"
+    assert refused == []
 
     restarted = serve(db_url)  # migrations run again on the killed database
     assert Client(restarted.url, "anna", "correct horse battery").http.get(

@@ -12,6 +12,7 @@ transaction. Workflow of an update::
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -116,9 +117,14 @@ def get_update(s: OrmSession, user: User, initiative_id: int, year: int,
     return upd
 
 
-def _next_ref(s: OrmSession) -> str:
-    refs = [r for r in s.scalars(select(Initiative.ref)) if r.isdigit()]
-    return str(max((int(r) for r in refs), default=0) + 1)
+def _own_ref(s: OrmSession, ini: Initiative) -> str:
+    """A new initiative's id in initiatives.csv: its database id, unless an import took it.
+
+    Database ids come from a sequence, so concurrent creations never collide.
+    """
+    taken = set(s.scalars(select(Initiative.ref).where(
+        Initiative.ref.in_([str(ini.id), f"{ini.id}-r"]), Initiative.id != ini.id)))
+    return str(ini.id) if str(ini.id) not in taken else f"{ini.id}-r"
 
 
 def _set_departments(ini: Initiative, codes: tuple[str, ...]) -> None:
@@ -130,13 +136,16 @@ def create_initiative(s: OrmSession, user: User, fields: InitiativeFields,
                       known: tuple[str, ...], ref: str | None = None) -> Initiative:
     fields.check(known)
     require(user, "initiative.create", fields.departments[0])
-    ini = Initiative(ref=ref or _next_ref(s), audience=fields.audience,
+    ini = Initiative(ref=ref or f"new-{secrets.token_hex(8)}", audience=fields.audience,
                      focus_area=fields.focus_area.strip(), title=fields.title.strip(),
                      cross_cutting=fields.cross_cutting, contact=fields.contact.strip(),
                      created_at=now())
     _set_departments(ini, fields.departments)
     s.add(ini)
     s.flush()
+    if ref is None:
+        ini.ref = _own_ref(s, ini)
+        s.flush()
     record(s, user.name, "initiative.create", "initiative", ini.ref, None, snapshot(ini))
     return ini
 
