@@ -9,18 +9,16 @@ document, or from a workspace with ``ligestat.report.gather``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any
 
 from ligestat.config import Department, Targets
+from ligestat.indicators.registry import Row, Tables
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
 
-Row = Mapping[str, Any]
-Tables = Mapping[str, Sequence[Row]]
 
 
 @dataclass(frozen=True)
