@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +29,7 @@ __all__ = [
     "Requirement",
     "build_lexicon",
     "load_lexicon",
+    "with_every_first_part",
 ]
 
 ENTRY_FILES = ("mand.toml", "kvinde.toml", "titles.toml", "words.toml")
@@ -181,14 +182,18 @@ def _suggestion_paradigms(data: dict[str, Any], problems: list[str]) -> dict[str
 _LINKS = ("s", "")
 
 
-def _first_parts(entries: list[Entry], owner: Mapping[str, str]) -> dict[str, FirstPart]:
-    """Every entry's singular spellings with each linking ending, as first parts."""
+def _first_parts(
+    entries: Iterable[Entry], owner: Mapping[str, str], *, every: bool = False
+) -> dict[str, FirstPart]:
+    """Every entry's singular spellings with each linking ending, as first parts (only
+    the entries with ``first_part`` unless ``every``)."""
     out: dict[str, FirstPart] = {}
     for entry in entries:
-        if not entry.first_part:
+        if not (entry.first_part or every):
             continue
         for spelling in entry.paradigm.slots[0]:
-            for link in _LINKS:
+            # a word ending in a vowel joins without s: barnepige|samfund, not barnepiges|amfund
+            for link in ("",) if spelling[-1] in "aeiouyæøå" else _LINKS:
                 key = spelling + link
                 if owner.get(key, entry.id) == entry.id:  # "formands" is also a genitive
                     out.setdefault(key, FirstPart(entry, link))
@@ -208,6 +213,15 @@ def _role_forms(words: list[str]) -> dict[str, Tag]:
         for form, tag in inflect(word, cls or None).tagged_forms():
             out.setdefault(form, tag)
     return out
+
+
+def with_every_first_part(lexicon: Lexicon) -> Lexicon:
+    """The lexicon with the first parts of *every* entry, also those whose compounds are
+    lexicalised (købmandsbutik): used to classify such compounds, never to check text."""
+    parts = _first_parts(lexicon.entries, {}, every=True)
+    return replace(
+        lexicon, first_parts=SuffixIndex(parts), first_part_re=_tails_before_letters(parts)
+    )
 
 
 def build_lexicon() -> Lexicon:

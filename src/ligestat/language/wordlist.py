@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from ligestat.language.hunspell import Dictionary, read_dictionary
-from ligestat.language.lexicon_load import Lexicon
+from ligestat.language.lexicon_load import Lexicon, with_every_first_part
 from ligestat.language.matcher import role_in_word
 
 __all__ = [
@@ -84,6 +84,22 @@ class WordLists:
         """A listed form, or a compound hunspell accepts (COMPOUNDBEGIN ... COMPOUNDEND)."""
         low = word.lower()
         return low in self.words or word in self.words or self.hunspell.is_compound(low)
+
+    def is_closed_compound(self, word: str) -> bool:
+        """The compounding rule for suggestions built from a text's compound
+        (udvalgs|forperson, forpersons|posten): a real word, optionally a linking s, then a
+        listed word of at least three letters. Whether the parts make sense together is
+        the lexicon's business (``suggest_compound``, ``first_part``), not this rule's."""
+        low = word.lower()
+        if self.is_word(low):
+            return True
+        for split in range(2, len(low) - 2):
+            if low[split:] not in self.words:
+                continue
+            first = low[:split]
+            if self.is_word(first) or (first.endswith("s") and self.is_word(first[:-1])):
+                return True
+        return False
 
 
 def _data() -> dict[str, object]:
@@ -143,6 +159,15 @@ def marker_spans(form: str) -> list[tuple[int, int]]:
     return spans
 
 
+_EVERY: list[tuple[Lexicon, Lexicon]] = []  # (lexicon, the same with every first part)
+
+
+def _every_first_part(lex: Lexicon) -> Lexicon:
+    if not _EVERY or _EVERY[0][0] is not lex:
+        _EVERY[:] = [(lex, with_every_first_part(lex))]
+    return _EVERY[0][1]
+
+
 @cache
 def _pattern_set() -> frozenset[str]:
     return frozenset(p.pattern for p in not_role_patterns())
@@ -172,6 +197,9 @@ def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Class
     role = role_in_word(form, lex)
     if role is not None:
         return Classified(form, "role", role.entry.id)
+    lexicalised = role_in_word(form, _every_first_part(lex))
+    if lexicalised is not None:  # købmand|sbutik: the entry says its compounds may stand
+        return Classified(form, "not", f"first part of {lexicalised.entry.id}, first_part = false")
     known = {p.pattern for p in patterns} if patterns else _pattern_set()
     used: list[str] = []
     for start, end in spans:
