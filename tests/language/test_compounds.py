@@ -94,3 +94,11 @@ def test_tjenestemand_about_a_person_gets_a_grammatical_suggestion_without_mand(
     assert match.lower().endswith("tjenestemand")
     assert suggestions[0] == first
     assert all("mand" not in s and "ansat" not in s for s in suggestions)
+
+
+def test_the_matcher_looks_for_every_first_part_marker_of_the_lexicon() -> None:
+    from ligestat.language.lexicon_load import FIRST_PART_MARKERS
+    from ligestat.language.matcher import _may_hold_a_first_part
+
+    for marker in FIRST_PART_MARKERS:
+        assert _may_hold_a_first_part(f"abc{marker}xyz"), marker

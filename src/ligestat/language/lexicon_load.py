@@ -17,11 +17,13 @@ from typing import Any
 from ligestat.errors import LanguageCheckError
 from ligestat.language.morphology import Paradigm, Tag, inflect
 from ligestat.language.suffixes import TAIL, SuffixIndex
+from ligestat.language.variants import VariantIndex, build_variant_index
 
 __all__ = [
     "CodedWords",
     "ContextRule",
     "Entry",
+    "FIRST_PART_MARKERS",
     "FirstPart",
     "Head",
     "Lexicon",
@@ -120,6 +122,7 @@ class Lexicon:
     heads: SuffixIndex[Head]
     first_parts: SuffixIndex[FirstPart]
     first_part_re: re.Pattern[str]  # a first part's last letters before three more letters
+    first_part_tails: re.Pattern[str]  # the same letters alone: a cheap test per word
     joints: Mapping[str, str]  # suggestion lemma → its form as a first part, where irregular
     joint_without_s: tuple[str, ...]  # endings whose words join without a linking s
     trap_tokens: frozenset[str]
@@ -138,6 +141,7 @@ class Lexicon:
     contexts: Mapping[str, ContextRule]
     coded: CodedWords
     sources: Mapping[str, str]
+    variants: VariantIndex  # misspelt -mand/-kvinde words (fomand), reported as info
     problems: tuple[str, ...] = field(default=())
 
     def joint(self, lemma: str, link: str) -> str:
@@ -180,6 +184,9 @@ def _suggestion_paradigms(data: dict[str, Any], problems: list[str]) -> dict[str
 
 
 _LINKS = ("s", "")
+# the heads looked for as first parts (formands|posten); the matcher tests these strings
+# before anything else, so every first part must contain one
+FIRST_PART_MARKERS = ("mand", "inde", "rske", "dame", "pige", "moder")
 
 
 def _first_parts(
@@ -192,12 +199,18 @@ def _first_parts(
         if not (entry.first_part or every):
             continue
         for spelling in entry.paradigm.slots[0]:
+            if not every and not any(m in spelling for m in FIRST_PART_MARKERS):
+                continue  # -mor, -far, -dreng ...: rare as first parts, costly to look for
             # a word ending in a vowel joins without s: barnepige|samfund, not barnepiges|amfund
             for link in ("",) if spelling[-1] in "aeiouyæøå" else _LINKS:
                 key = spelling + link
                 if owner.get(key, entry.id) == entry.id:  # "formands" is also a genitive
                     out.setdefault(key, FirstPart(entry, link))
     return out
+
+
+def _tails(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted({re.escape(key[-TAIL:]) for key in parts})))
 
 
 def _tails_before_letters(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
@@ -220,7 +233,10 @@ def with_every_first_part(lexicon: Lexicon) -> Lexicon:
     lexicalised (købmandsbutik): used to classify such compounds, never to check text."""
     parts = _first_parts(lexicon.entries, {}, every=True)
     return replace(
-        lexicon, first_parts=SuffixIndex(parts), first_part_re=_tails_before_letters(parts)
+        lexicon,
+        first_parts=SuffixIndex(parts),
+        first_part_re=_tails_before_letters(parts),
+        first_part_tails=_tails(parts),
     )
 
 
@@ -360,6 +376,7 @@ def _build() -> Lexicon:
         heads=SuffixIndex(heads),
         first_parts=SuffixIndex(first_parts),
         first_part_re=_tails_before_letters(first_parts),
+        first_part_tails=_tails(first_parts),
         joints=dict(suggestion_data.get("joint", {})),
         joint_without_s=tuple(suggestion_data.get("joint_without_s", ())),
         trap_tokens=frozenset(traps["tokens"]),
@@ -378,6 +395,7 @@ def _build() -> Lexicon:
         contexts=contexts,
         coded=coded,
         sources=sources,
+        variants=build_variant_index(entries, _read("variants.toml").get("real_words", [])),
         problems=tuple(problems),
     )
 

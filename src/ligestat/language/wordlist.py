@@ -8,7 +8,9 @@ Every form in ``/usr/share/dict/danish`` (wdanish) and in the expanded hunspell 
   or a compound with one as its first part);
 * ``not``: every marker in it lies inside a reviewed *not a role noun* pattern of
   ``wordlist.toml`` (``mandat``, ``kommand``, ``^mand``, kinship words, verbs in -inde);
-* ``name``: it is only listed capitalised (a proper name: Karlsen, Herrested).
+* ``name``: it is only listed capitalised (a proper name: Karlsen, Herrested);
+* ``gap``: a role noun as the first part of a compound that the matcher does not look
+  for (only first parts with ``FIRST_PART_MARKERS`` are: husmor|forening is missed).
 
 A form that is none of these is *unclassified*, and the coverage test fails on it. A
 pattern is a plain string matched anywhere in the form; ``^`` anchors it to the start,
@@ -27,7 +29,7 @@ from pathlib import Path
 
 from ligestat.language.hunspell import Dictionary, read_dictionary
 from ligestat.language.lexicon_load import Lexicon, with_every_first_part
-from ligestat.language.matcher import role_in_word
+from ligestat.language.matcher import first_part_in_word, role_in_word
 
 __all__ = [
     "HUNSPELL_AFF",
@@ -58,7 +60,7 @@ class NotRole:
 @dataclass(frozen=True)
 class Classified:
     form: str
-    kind: str  # "role", "not", "name" or "" (unclassified)
+    kind: str  # "role", "not", "gap" or "" (unclassified)
     detail: str  # the rule id, the not-role pattern(s) or ""
 
 
@@ -197,9 +199,12 @@ def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Class
     role = role_in_word(form, lex)
     if role is not None:
         return Classified(form, "role", role.entry.id)
-    lexicalised = role_in_word(form, _every_first_part(lex))
-    if lexicalised is not None:  # købmand|sbutik: the entry says its compounds may stand
-        return Classified(form, "not", f"first part of {lexicalised.entry.id}, first_part = false")
+    lexicalised = first_part_in_word(form, _every_first_part(lex))
+    if lexicalised is not None and not lexicalised.entry.first_part:
+        # købmand|sbutik: the entry says its compounds are lexicalised and may stand
+        return Classified(form, "not", f"lexicalised first part: {lexicalised.entry.id}")
+    if lexicalised is not None:  # husmor|forening: a first part the matcher does not look for
+        return Classified(form, "gap", f"first part not looked for: {lexicalised.entry.id}")
     known = {p.pattern for p in patterns} if patterns else _pattern_set()
     used: list[str] = []
     for start, end in spans:
