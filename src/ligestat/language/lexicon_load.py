@@ -20,10 +20,10 @@ from ligestat.language.suffixes import TAIL, SuffixIndex
 from ligestat.language.variants import VariantIndex, build_variant_index
 
 __all__ = [
+    "FIRST_PART_MARKERS",
     "CodedWords",
     "ContextRule",
     "Entry",
-    "FIRST_PART_MARKERS",
     "FirstPart",
     "Head",
     "Lexicon",

@@ -191,6 +191,11 @@ def _covering(form: str, start: int, end: int, known: frozenset[str] | set[str])
     return None
 
 
+def _covered(form: str, patterns: Iterable[NotRole]) -> bool:
+    known = {p.pattern for p in patterns} if patterns else _pattern_set()
+    return all(_covering(form, s, e, known) is not None for s, e in marker_spans(form))
+
+
 def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Classified:
     """How one lower-case word-list form is classified (see the module docstring)."""
     spans = marker_spans(form)
@@ -203,7 +208,9 @@ def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Class
     if lexicalised is not None and not lexicalised.entry.first_part:
         # købmand|sbutik: the entry says its compounds are lexicalised and may stand
         return Classified(form, "not", f"lexicalised first part: {lexicalised.entry.id}")
-    if lexicalised is not None:  # husmor|forening: a first part the matcher does not look for
+    if lexicalised is not None and not _covered(form, patterns):
+        # husmor|porno: a first part the matcher does not look for (a -mor, -far, -dreng ...
+        # word) and no reviewed pattern says the compound is not about a person
         return Classified(form, "gap", f"first part not looked for: {lexicalised.entry.id}")
     known = {p.pattern for p in patterns} if patterns else _pattern_set()
     used: list[str] = []
