@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,10 +47,14 @@ def session(master: str) -> Any:
     builder = SparkSession.builder.master(master).appName("ligestat")
     for key, value in _SESSION_CONF.items():
         builder = builder.config(key, value)
+    interrupt = signal.getsignal(signal.SIGINT)
     try:
         return builder.getOrCreate()
     except Exception as exc:  # Py4J/Java start-up problems: no Java, wrong version
         raise InputError(f"cannot start Spark ({master}): {str(exc).strip()[:300]}") from exc
+    finally:
+        # PySpark installs a Ctrl-C handler that outlives the session; ours stays
+        signal.signal(signal.SIGINT, interrupt)
 
 
 class Spark:
