@@ -101,7 +101,9 @@ def run(code: str, arg: str) -> tuple[dict[str, object], float, float]:
     took = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"child failed ({proc.returncode})")
-    return json.loads(out.strip().splitlines()[-1]), took, usage.ru_maxrss / 1024
+    # the result is the last JSON object printed (DuckDB may draw a progress bar before it)
+    start_at = out.rfind('{"compute"')
+    return json.loads(out[start_at:] if start_at >= 0 else "{}"), took, usage.ru_maxrss / 1024
 
 
 def agree(ours: dict[str, list[dict[str, object]]],
