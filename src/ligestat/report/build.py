@@ -18,6 +18,7 @@ from ligestat.report.model import (
     Table,
     TableRow,
 )
+from ligestat.report.narrative import Narrative, place
 from ligestat.report.numbers import fmt_int
 from ligestat.report.sections_initiatives import initiatives_part
 from ligestat.report.sections_people import (
@@ -33,7 +34,12 @@ __all__ = ["RENDER_LABELS", "build"]
 
 # words the renderers print around the content (navigation, captions of notes, …)
 RENDER_LABELS = ("contents", "summary_title", "page", "figure_data", "about_title",
-                 "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2")
+                 "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2",
+                 "perspective", "note_source", "note_definition", "note_footnote",
+                 "note_suppressed_kind", "note_missing", "table_or_figure", "note_kind",
+                 "text_col", "cover_sheet", "texts_sheet", "notes_sheet", "section_col",
+                 "kind_col", "mark_col", "toc_field", "logo_alt", "cover_title",
+                 "kind_text", "kind_box", "organisation_col", "year_label")
 
 
 def _direction(ctx: BuildContext, change: int | None, better_when_up: bool, unit: str) -> Cell:
@@ -182,6 +188,8 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
                        description=d.description(lang) if d else "", dash=DASH,
                        withheld=withheld)
     parts.append(_about(ctx, disclosure))
+    narrative = Narrative(inp.narrative)
+    parts = list(place(parts, narrative, lang, t.label("introduction_title")))
     labels = tuple((k, t.label(k, **ctx.common())) for k in RENDER_LABELS)
     return ReportModel(
         lang=lang,
@@ -194,6 +202,8 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
         parts=tuple(_prune(p) for p in parts),
         disclosure=disclosure,
         labels=labels,
+        logo=narrative.logo(),
+        cover_note=t.label("cover_note", **ctx.common()),
     )
 
 

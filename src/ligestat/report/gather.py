@@ -93,4 +93,5 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        narrative=ws.narrative(),
     )

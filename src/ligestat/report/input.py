@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ligestat.config import Department, Targets
+from ligestat.io.narrative import NarrativeFile
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
 
@@ -84,6 +85,7 @@ class ReportInput:
     snapshot_date: date | None = None  # staff snapshot the employee tables count
     leave_cohort: str = ""  # the children counted in the leave tables; default "year − 2"
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    narrative: tuple[NarrativeFile, ...] = ()  # the unit's Markdown texts and logo
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))

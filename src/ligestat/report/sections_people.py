@@ -36,7 +36,7 @@ def _band10(age: int) -> str:
 
 def _pyramid(ctx: BuildContext, fid: str, bands: list[str],
              counts: dict[str, dict[str, int | None]], suppressed: set[tuple[str, str]],
-             what: str) -> Figure:
+             what: str, totals: dict[str, int | None] | None = None) -> Figure:
     """A pyramid figure and its data table from counts[band][women|men|other]."""
     t = ctx.t
     genders = [g for g in GENDERS
@@ -51,10 +51,17 @@ def _pyramid(ctx: BuildContext, fid: str, bands: list[str],
             for g in genders))
         for b in bands
     )
+    sums = {g: sum(counts[b].get(g) or 0 for b in bands) for g in genders}
+    if totals is None:
+        totals = dict(sums)
+    # the headline totals: everyone counted, also the people in suppressed cells
+    total_row = TableRow(text_cell(t.label("total")), tuple(
+        value_cell(totals.get(g), "count", t, suppressed=totals.get(g) is None)
+        for g in genders), total=True)
     data = Table(fid, "", t.label(f"caption_{fid}", **ctx.common()), t.label("age_band"),
-                 tuple(Column(t.label(g), "count") for g in genders), rows,
+                 tuple(Column(t.label(g), "count") for g in genders), (*rows, total_row),
                  table_notes(rows, t, ctx.policy), t.label(f"sheet_{fid}"))
-    totals = {g: sum(counts[b].get(g) or 0 for b in bands) for g in genders}
+    totals = sums
     largest = max(bands, key=lambda b: sum(counts[b].get(g) or 0 for g in genders))
     alt = t.say("alt_pyramid", what=what, women=totals["women"], men=totals["men"],
                 largest=largest, bands=len(bands))
@@ -114,7 +121,12 @@ def staff_section(ctx: BuildContext) -> Section | None:
             if "n" in (r.get("suppressed") or ()):
                 suppressed.add((band, g))
         bands = [b for b in AGE_BANDS if counts.get(b)] + [b for b in counts if b not in AGE_BANDS]
-        blocks.append(_pyramid(ctx, "staff", bands, counts, suppressed, t.label("staff_what")))
+        totals: dict[str, int | None] | None = None
+        if sg:
+            totals = {_GENDER_OF[g]: (int(r["n"]) if r.get("n") is not None else None)
+                      for g, r in sg.items() if g in _GENDER_OF}
+        blocks.append(_pyramid(ctx, "staff", bands, counts, suppressed, t.label("staff_what"),
+                               totals))
     if not blocks:
         return None
     return Section("staff", t.label("section_staff"), tuple(blocks))
@@ -181,8 +193,9 @@ def context_section(ctx: BuildContext) -> Section | None:
         title = figs[0].group_title(ctx.lang)
         rows = tuple(
             TableRow(text_cell(f.label(ctx.lang)),
-                     (Cell(_context_value(f, ctx), f.value, "decimal"),
-                      text_cell(str(f.year)), text_cell(f.source)))
+                     (Cell(_context_value(f, ctx), f.value / 100, "share") if f.unit == "percent"
+                      else Cell(_context_value(f, ctx), f.value, "decimal"),
+                      Cell(str(f.year), f.year, "year"), text_cell(f.source)))
             for f in figs
         )
         sources = sorted({f.source for f in figs})
@@ -190,7 +203,7 @@ def context_section(ctx: BuildContext) -> Section | None:
         data = Table(f"context_{figs[0].group}", "", title, t.label("context_header"),
                      columns((t.label("value"), "decimal"), (t.label("year_col"), "text"),
                              (t.label("source_col"), "text")),
-                     rows, (), title[:31])  # the figure carries the sources
+                     rows, (), title)  # the figure carries the sources
         units = {f.unit for f in figs}
         unit = ""
         if len(units) == 1:
