@@ -104,6 +104,7 @@ class Chart:
     y_label: str = ""
     percent: bool = False  # values are shares 0…1
     targets: tuple[tuple[str, float], ...] = ()  # horizontal reference lines (label, value)
+    category_roles: tuple[str, ...] = ()  # hbars: each bar's role (women, men, …) or ""
 
 
 @dataclass(frozen=True)

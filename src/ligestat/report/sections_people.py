@@ -170,6 +170,13 @@ def agreements_section(ctx: BuildContext) -> Section | None:
         Paragraph(text), _agreement_table(ctx, "women", women), _agreement_table(ctx, "men", men)))
 
 
+def _gender_role(key: str) -> str:
+    """``gp_visits_women`` → ``women``: a context figure about one gender gets its colour."""
+    last = key.lower().rsplit("_", 1)[-1]
+    return {"women": "women", "kvinder": "women", "men": "men", "maend": "men",
+            "other": "other"}.get(last, "")
+
+
 def _context_value(f: ContextFigure, ctx: BuildContext) -> str:
     lang = ctx.lang
     if f.unit == "percent":
@@ -211,7 +218,8 @@ def context_section(ctx: BuildContext) -> Section | None:
             unit = ("%" if only == "percent" else t.label(f"unit_{only}")
                     if only in ("years", "visits") else "" if only == "count" else only)
         chart = Chart("hbars", tuple(f.label(ctx.lang) for f in figs),
-                      (Series(title, tuple(f.value for f in figs)),), unit)
+                      (Series(title, tuple(f.value for f in figs)),), unit,
+                      category_roles=tuple(_gender_role(f.key) for f in figs))
         alt = t.say("alt_context", title=title,
                     items=[(f.label(ctx.lang), _context_value(f, ctx), f.year) for f in figs])
         blocks.append(Figure(f"context_{figs[0].group}", ctx.next_figure(), title, chart, alt,

@@ -18,6 +18,7 @@ from ligestat.errors import InputError
 from ligestat.io.schema import table_schema
 from ligestat.synth.calibrate import calibrate, load_priors
 from ligestat.synth.context import context_csv
+from ligestat.synth.narrative import initiatives_csv, write_narrative
 from ligestat.synth.employees import employees, previous_snapshot
 from ligestat.synth.events import Pools, leave_rows, sick_rows
 from ligestat.synth.model import Plan
@@ -71,7 +72,9 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     _write_csv(out / "population.csv", table_schema("population").column_names,
                population_rows(plan.population_women, plan.population_men,
                                priors["population"]))
-    (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
+    (out / "initiatives.csv").write_text(initiatives_csv(reference.initiatives_csv),
+                                         encoding="utf-8")
+    write_narrative(out)
     (out / "context.csv").write_text(context_csv(reference.facts), encoding="utf-8")
     (out / CONFIG_FILENAME).write_text(config.source_text, encoding="utf-8")
     (out / "calibration.md").write_text(report_markdown(plan), encoding="utf-8")
