@@ -259,3 +259,15 @@ def kk2025_published() -> ReportInput:
 
 
 __all__ = ["DEPTS", "Department", "make_input", "pct", "read_reference"]
+
+
+@pytest.fixture(scope="session", params=["da", "en"])
+def published(request: Any, tmp_path_factory: pytest.TempPathFactory,
+              kk2025_published: ReportInput) -> tuple[Any, dict[str, Path]]:
+    """The full publication in one language, written in all four formats once per session."""
+    from ligestat.report import build, write_report
+
+    out = tmp_path_factory.mktemp(f"published-{request.param}")
+    model = build(kk2025_published, request.param)
+    paths = write_report(model, out, ["html", "pdf", "docx", "xlsx"])
+    return model, {p.suffix[1:]: p for p in paths}

@@ -10,11 +10,9 @@ from __future__ import annotations
 import importlib.util
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from ligestat.report import build, write_report
 from ligestat.report.model import ReportModel
 
 _spec = importlib.util.spec_from_file_location("report_layout", Path(__file__).with_name(
@@ -29,17 +27,16 @@ FOOTER = 0.92  # lines below this are the running footer
 ARTIFACTS = Path(__file__).resolve().parents[2] / "build" / "test-artifacts"
 
 
-@pytest.fixture(scope="module", params=["da", "en"])
-def pdf(request: Any, tmp_path_factory: pytest.TempPathFactory,
-        kk2025_published: Any) -> tuple[ReportModel, Path, list[Path]]:
-    out = tmp_path_factory.mktemp(f"layout-{request.param}")
-    model = build(kk2025_published, request.param)
-    path = write_report(model, out, ["pdf"])[0]
-    pages = layout.rasterise(path, out)
+@pytest.fixture(scope="module")
+def pdf(published: tuple[ReportModel, dict[str, Path]],
+        tmp_path_factory: pytest.TempPathFactory) -> tuple[ReportModel, Path, list[Path]]:
+    model, paths = published
+    out = tmp_path_factory.mktemp(f"layout-{model.lang}")
+    pages = layout.rasterise(paths["pdf"], out)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for p in pages:
-        shutil.copy(p, ARTIFACTS / f"layout-{request.param}-{p.name}")
-    return model, path, pages
+        shutil.copy(p, ARTIFACTS / f"layout-{model.lang}-{p.name}")
+    return model, paths["pdf"], pages
 
 
 def _starts(model: ReportModel, lines: list[list[tuple[float, str]]]) -> set[int]:

@@ -204,6 +204,15 @@ def _cover(ws: Any, model: ReportModel) -> None:
         ws.add_image(img, "D1")
 
 
+def _print_setup(ws: Any) -> None:
+    """Printed (or converted to PDF): landscape A4, each sheet as wide as one page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
 def render(model: ReportModel, path: Path) -> None:
     from openpyxl import Workbook
 
@@ -235,6 +244,8 @@ def render(model: ReportModel, path: Path) -> None:
                 [model.label("table_or_figure"), model.label("note_kind"),
                  model.label("mark_col"), model.label("text_col")],
                 notes, "notes", [50, 14, 6, 100], names, model.disclosure)
+    for sheet in wb.worksheets:
+        _print_setup(sheet)
     wb.save(str(path))
 
 
