@@ -122,9 +122,11 @@ class Narrative:
     def _entries(self) -> list[_Entry]:
         out = []
         for f in self.files:
+            if f.is_logo:
+                continue
             m = NAME.match(f.name)
             if m is None:
-                continue
+                raise InputError(f"{NARRATIVE_DIR}/{f.name}: not a narrative file name")
             section = m["section"]
             if section not in SECTION_IDS:
                 raise InputError(f"{NARRATIVE_DIR}/{f.name}: no section {section!r} in the "
