@@ -71,3 +71,13 @@ def test_population_has_the_published_totals_and_every_age(kk_dir: Path) -> None
         assert sum(int(r["count"]) for r in mine) == facts["population"][key]
     by_age = {int(r["age"]): int(r["count"]) for r in rows if r["gender"] == "woman"}
     assert by_age[30] > by_age[10] > by_age[90]  # a young city
+
+
+def test_fathers_cohorts_differ_in_size_as_real_ones_do(kk_dir: Path) -> None:
+    fathers: dict[str, int] = {}
+    for r in _rows(kk_dir / "parental_leave.csv"):
+        if r["gender"] == "man":
+            fathers[r["child_birth_date"][:4]] = fathers.get(r["child_birth_date"][:4], 0) + 1
+    assert len(fathers) >= 4
+    assert len(set(fathers.values())) == len(fathers)  # no two cohorts of the same size
+    assert max(fathers.values()) / min(fathers.values()) < 1.25  # but of a plausible spread
