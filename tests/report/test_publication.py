@@ -119,7 +119,7 @@ def test_word_styles_carry_the_body_font_and_the_report_language(published: Publ
         assert style.font.name == "Liberation Sans"
         assert style.element.rPr.find(qn("w:lang")).get(qn("w:val")) == want
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert [p.title for p in model.parts if p.level == 1][0] in headings
+    assert next(p.title for p in model.parts if p.level == 1) in headings
 
 
 # -- Excel ------------------------------------------------------------------------------

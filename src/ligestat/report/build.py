@@ -37,8 +37,8 @@ RENDER_LABELS = ("contents", "summary_title", "page", "figure_data", "about_titl
                  "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2",
                  "perspective", "note_source", "note_definition", "note_footnote",
                  "note_suppressed_kind", "note_missing", "table_or_figure", "note_kind",
-                 "text_col", "cover_sheet", "texts_sheet", "notes_sheet", "section_col",
-                 "kind_col", "mark_col", "toc_field", "logo_alt", "cover_title",
+                 "text_col", "cover_sheet", "texts_sheet", "section_col",
+                 "kind_col", "mark_col", "logo_alt",
                  "kind_text", "kind_box", "organisation_col", "year_label")
 
 

@@ -52,18 +52,16 @@ def _pyramid(ctx: BuildContext, fid: str, bands: list[str],
         for b in bands
     )
     sums = {g: sum(counts[b].get(g) or 0 for b in bands) for g in genders}
-    if totals is None:
-        totals = dict(sums)
     # the headline totals: everyone counted, also the people in suppressed cells
+    heads: dict[str, int | None] = dict(sums) if totals is None else dict(totals)
     total_row = TableRow(text_cell(t.label("total")), tuple(
-        value_cell(totals.get(g), "count", t, suppressed=totals.get(g) is None)
+        value_cell(heads.get(g), "count", t, suppressed=heads.get(g) is None)
         for g in genders), total=True)
     data = Table(fid, "", t.label(f"caption_{fid}", **ctx.common()), t.label("age_band"),
                  tuple(Column(t.label(g), "count") for g in genders), (*rows, total_row),
                  table_notes(rows, t, ctx.policy), t.label(f"sheet_{fid}"))
-    totals = sums
     largest = max(bands, key=lambda b: sum(counts[b].get(g) or 0 for g in genders))
-    alt = t.say("alt_pyramid", what=what, women=totals["women"], men=totals["men"],
+    alt = t.say("alt_pyramid", what=what, women=sums["women"], men=sums["men"],
                 largest=largest, bands=len(bands))
     notes = (ctx.source(fid),)
     return Figure(fid, ctx.next_figure(), t.label(f"caption_{fid}", **ctx.common()), chart, alt,

@@ -18,10 +18,10 @@ from ligestat.errors import InputError
 from ligestat.io.schema import table_schema
 from ligestat.synth.calibrate import calibrate, load_priors
 from ligestat.synth.context import context_csv
-from ligestat.synth.narrative import initiatives_csv, write_narrative
 from ligestat.synth.employees import employees, previous_snapshot
 from ligestat.synth.events import Pools, leave_rows, sick_rows
 from ligestat.synth.model import Plan
+from ligestat.synth.narrative import initiatives_csv, write_narrative
 from ligestat.synth.population import population_rows
 from ligestat.synth.reference import load_reference
 from ligestat.synth.report import report_json, report_markdown

@@ -69,7 +69,7 @@ def _notes(doc: Any, notes: tuple[Note, ...]) -> None:
 def _table(doc: Any, t: Table) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     doc.add_paragraph(t.title, style="Caption")
     ncols = len(t.columns) + 1
@@ -105,6 +105,12 @@ def _table(doc: Any, t: Table) -> None:
             run.bold = r.total
             if i > 0 and r.cells[i - 1].kind in _NUMERIC:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    longest = max((len(r.header.text) for r in t.rows), default=0)
+    first = Cm(2.4) if longest <= 8 else Cm(5.5) if longest <= 40 else Cm(7)
+    table.autofit = False
+    for row in table.rows:  # Word reads the cells' widths, LibreOffice the columns'
+        row.cells[0].width = first
+    table.columns[0].width = first
     _notes(doc, t.notes)
 
 
@@ -313,9 +319,43 @@ def _cover(doc: Any, model: ReportModel) -> None:
 
 
 def _contents(doc: Any, model: ReportModel) -> None:
-    """The contents as a TOC field over heading levels 1–3 (Word fills it in on update)."""
+    """The contents as a TOC field over heading levels 1–3, its result already filled in
+    with the headings (without page numbers) until Word updates the field."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     doc.add_paragraph(model.label("contents"), style="TOC Heading")
-    _field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', model.label("toc_field"))
+    entries = [(1, model.label("summary_title"))]
+    for part in model.parts:
+        entries.append((1, part.title))
+        entries += [(2, b.title) for b in part.blocks if isinstance(b, Section)]
+
+    def fld(kind: str) -> Any:
+        run = OxmlElement("w:r")
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            el.set(qn("w:dirty"), "true")  # Word offers to update it on opening
+        run.append(el)
+        return run
+
+    first = doc.add_paragraph()
+    first._p.append(fld("begin"))
+    instr_run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = ' TOC \\o "1-3" \\h \\z \\u '
+    instr_run.append(instr)
+    first._p.append(instr_run)
+    first._p.append(fld("separate"))
+    par = first
+    for i, (level, title) in enumerate(entries):
+        if i:
+            par = doc.add_paragraph()
+        par.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        par.add_run(title).bold = level == 1
+    par._p.append(fld("end"))
 
 
 def render(model: ReportModel, path: Path) -> None:
