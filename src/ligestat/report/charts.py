@@ -120,8 +120,8 @@ def _figure(chart: Chart, lang: str) -> Any:
                            label=s.label)
             for label, value in chart.targets:
                 ax.axhline(value, color=PALETTE["target"], linestyle="--", linewidth=1)
-                ax.annotate(label, (x[-1] if x else 0, value), xytext=(0, 3),
-                            textcoords="offset points", ha="right", fontsize=8,
+                ax.annotate(label, (x[0] if x else 0, value), xytext=(0, 3),
+                            textcoords="offset points", ha="left", fontsize=8,
                             color=PALETTE["target"])
             ax.set_xticks(x, chart.categories)
             if chart.kind == "lines" and x:
