@@ -42,6 +42,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     ``context`` is a context file or figures already read; without it,
     ``DATA/context.csv`` is read when ``data`` is a folder holding one.
     """
+    from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
+
     names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
     now = publish(ws, year, disclosure=disclosure, names=names)
     tables = dict(now.tables)
@@ -63,6 +65,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     else:
         figures = ()
     cfg = ws.config
+    pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
+        if data is not None else None
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
@@ -80,4 +84,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
         narrative=ws.narrative(),
+        pay_year=sel.pay_year,
+        pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
+        if "pay_gap" in tables else None,
     )
