@@ -23,7 +23,7 @@ __all__ = ["SECTION_IDS", "SOURCE_PREFIXES", "Narrative", "markdown_blocks", "pl
 
 # Where a text can go: the introduction, the parts and every section of part 1 and 2.
 SECTION_IDS = ("introduction", "part1", "population", "staff", "agreements", "managers",
-               "leave", "child_sick_days", "context", "part2", "initiatives_citizens",
+               "leave", "child_sick_days", "pay", "context", "part2", "initiatives_citizens",
                "initiatives_staff", "about")
 SOURCE_PREFIXES = ("kilde:", "source:")
 _SCHEMES = ("http://", "https://", "mailto:")
