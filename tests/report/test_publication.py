@@ -301,3 +301,12 @@ def test_text_starting_like_a_formula_is_stored_as_text(tmp_path: Path,
     assert set(found) == set(ATTACKS)
     risky = [c for c in found.values() if c.value[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert risky and all(c.quotePrefix for c in risky)
+
+
+def test_sources_and_dates_in_words_never_file_names(published: Published) -> None:
+    model, paths = published
+    text = " ".join(rb.pdf_text(paths["pdf"]).split())
+    assert re.findall(r"\b[\w-]+\.(?:csv|xlsx|parquet|toml)\b", text) == []
+    assert re.findall(r"\b20\d\d-\d\d-\d\d\b", text) == []  # no ISO dates
+    month = {"da": "september 2024", "en": "September 2024"}[model.lang]
+    assert month in text

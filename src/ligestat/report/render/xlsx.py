@@ -129,16 +129,20 @@ def _write_table(ws: Any, model: ReportModel, t: Table, names: set[str]) -> None
                 cell.font = Font(bold=True)
     if t.rows:
         _list_object(ws, t.id, head, row, len(labels), t.rows[-1].total, names)
+    widths = ([30] if grouped else []) + [40] + ([6] if marked else [])
+    widths += [16] * (len(labels) - len(widths))
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
     row += 1
-    for n in t.notes:
+    last = max(len(labels), 3)
+    for n in t.notes:  # a note under the table, wrapped across the table's width
         row += 1
         _put(ws, row, 1, n.mark)
-        _put(ws, row, 2, n.text)
+        _put(ws, row, 2, n.text).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
+        chars = sum(widths[1:last]) or 40
+        ws.row_dimensions[row].height = 13 * (len(n.text) // chars + 1)
     ws.freeze_panes = ws.cell(head + 1, 2 if not grouped else 3)
-    widths = ([30] if grouped else []) + [40] + ([6] if marked else [])
-    for i in range(1, len(labels) + 1):
-        ws.column_dimensions[get_column_letter(i)].width = (
-            widths[i - 1] if i <= len(widths) else 16)
 
 
 def _texts(model: ReportModel) -> list[tuple[str, str, str]]:
@@ -189,6 +193,8 @@ def _cover(ws: Any, model: ReportModel) -> None:
 
     _put(ws, 1, 1, model.organisation).font = Font(size=12)
     _put(ws, 2, 1, model.title).font = Font(bold=True, size=18)
+    ws.row_dimensions[1].height = 18
+    ws.row_dimensions[2].height = 28
     _put(ws, 3, 1, model.cover_note)
     _put(ws, 5, 1, model.label("year_label")).font = Font(bold=True)
     _put(ws, 5, 2, model.year, "0")
