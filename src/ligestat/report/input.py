@@ -9,13 +9,14 @@ document, or from a workspace with ``ligestat.report.gather``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ligestat.config import Department, Targets
+from ligestat.indicators.registry import Row, Tables
 from ligestat.io.narrative import NarrativeFile
 
 if TYPE_CHECKING:
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
 
-Row = Mapping[str, Any]
-Tables = Mapping[str, Sequence[Row]]
 
 
 @dataclass(frozen=True)
