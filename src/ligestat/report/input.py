@@ -20,6 +20,7 @@ from ligestat.indicators.registry import Row, Tables
 from ligestat.io.narrative import NarrativeFile
 
 if TYPE_CHECKING:
+    from ligestat.analysis import AdjustedGap
     from ligestat.pay.assessment import Assessment
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
@@ -89,6 +90,7 @@ class ReportInput:
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     pay_year: int | None = None  # the pay year the pay tables read (report year − 1)
     pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
+    pay_adjusted: AdjustedGap | None = None  # Logib's standard model, when pay.csv allows it
     narrative: tuple[NarrativeFile, ...] = ()  # the unit's Markdown texts and logo
 
     def __post_init__(self) -> None:
