@@ -161,6 +161,9 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise ConfigError(f"{where}: nested too deeply to be a ligestat config "
+                          "(thousands of [[ or { levels); check the file") from None
     _known(raw, set(KEYS[""]), where)
     organisation = raw.get("organisation")
     if not isinstance(organisation, str) or not organisation.strip():
