@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ligestat.language.exceptions import Candidate
+from ligestat.language.exemptions import Candidate
 from ligestat.language.lexicon_load import Lexicon
 from ligestat.language.model import Hit
 from ligestat.language.morphology import apply_case

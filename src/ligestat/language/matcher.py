@@ -1,10 +1,10 @@
-"""The matcher: one pass over the words of a text, dict look-ups, exceptions last.
+"""The matcher: one pass over the words of a text, dict look-ups, exemptions last.
 
 Each *distinct* word is judged once: a whole-form look-up (lexicon heads, modifiers, gender
 nouns) and, only when its last letters end some head, a scan of its endings for a closed
 compound (``klimaudvalgsformændenes`` = ``klimaudvalgs`` + ``formændenes``). The few words
 that matter are then located with one compiled regex. Context rules (modifiers,
-requirements) and exceptions only look at the text around a candidate.
+requirements) and exemptions only look at the text around a candidate.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Collection
 
 from ligestat.language.advert import coded_hits
 from ligestat.language.context import context_hits
-from ligestat.language.exceptions import Candidate, drop_exceptions
+from ligestat.language.exemptions import Candidate, drop_exemptions
 from ligestat.language.lexicon_load import Head, Lexicon, load_lexicon
 from ligestat.language.model import Hit
 from ligestat.language.morphology import apply_case
@@ -133,7 +133,7 @@ def check_text(
     extractor passes the words of ``<!-- sprog: ignore ... -->`` comments here); ``allow``:
     the user's allow-list, matched the same way; ``jobopslag``: also report gender-coded
     wording (info). Inline markers in the text itself (``sprog: ignore formand``) are
-    honoured, see ``ligestat.language.exceptions``.
+    honoured, see ``ligestat.language.exemptions``.
     """
     lex = load_lexicon()
     low = lowered(text)
@@ -141,6 +141,6 @@ def check_text(
     candidates = roles + context_hits(text, low, context, lex)
     if jobopslag:
         candidates += coded_hits(text, lex)
-    hits = drop_exceptions(text, candidates, lex, ignore=ignore, allow=allow)
+    hits = drop_exemptions(text, candidates, lex, ignore=ignore, allow=allow)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits

@@ -1,4 +1,4 @@
-"""Exceptions: text that must stay, so it yields no hit.
+"""Exemptions: text that must stay as written, so it yields no hit.
 
 In order of checking:
 
@@ -36,7 +36,7 @@ from ligestat.language.lexicon_load import Lexicon
 from ligestat.language.model import Hit
 from ligestat.language.text_utils import WORD_RE
 
-__all__ = ["Candidate", "drop_exceptions", "ignore_markers"]
+__all__ = ["Candidate", "drop_exemptions", "ignore_markers"]
 
 _MARKER_RE = re.compile(r"sprog:[ \t]*ignore\b(?P<words>[^\n]*)", re.IGNORECASE)
 _MARKER_WORD_RE = re.compile(r"[\w.]+(?:-[\w.]+)*")
@@ -55,7 +55,7 @@ _LIST_GLUE = frozenset({"og", "eller", "som", "fx", "f", "eks", "mv", "samt", "b
 
 @dataclass(frozen=True)
 class Candidate:
-    """A hit before exceptions, with the keys an ignore/allow word may match."""
+    """A hit before exemptions, with the keys an ignore/allow word may match."""
 
     hit: Hit
     keys: frozenset[str]
@@ -211,7 +211,7 @@ def _after_reference(text: str, hit: Hit) -> bool:
     return _CLAUSE_END_RE.search(text, last.end(), hit.start + 1) is None
 
 
-def drop_exceptions(
+def drop_exemptions(
     text: str,
     candidates: list[Candidate],
     lex: Lexicon,
