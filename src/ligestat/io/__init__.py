@@ -18,8 +18,8 @@ from typing import Any
 from ligestat.errors import InputError, Problem
 from ligestat.io.csvdialect import CsvDialect, record_lines, sniff_csv, transcoder
 from ligestat.io.excel import sheet_names, sheet_writer
-from ligestat.io.feed import feed
 from ligestat.io.schema import TABLES, TableSchema, table_schema
+from ligestat.io.scratch import feed
 
 __all__ = ["SourceFile", "Staged", "discover", "stage"]
 

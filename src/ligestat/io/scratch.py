@@ -81,25 +81,31 @@ def feed(write: Writer) -> Iterator[Path]:
             return
         os.mkfifo(path, 0o600)
         failure: list[BaseException] = []
+        opened = threading.Event()
 
         def run() -> None:
             try:
                 with path.open("w", encoding="utf-8", newline="") as f:
+                    opened.set()
                     write(f)
             except BrokenPipeError:
                 pass  # the reader stopped early; its error says why
             except BaseException as exc:  # handed to the calling thread
                 failure.append(exc)
+            finally:
+                opened.set()
 
         thread = threading.Thread(target=run, name="ligestat-feed", daemon=True)
         thread.start()
         try:
             yield path
         finally:
-            # a reader that never opened the pipe, or stopped early: let the writer finish
-            with contextlib.suppress(OSError):
+            if not opened.is_set():  # the reader never opened the pipe: let the writer in
                 fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-                os.close(fd)
+                try:
+                    opened.wait()
+                finally:
+                    os.close(fd)  # the writer's next write fails: it stops
             thread.join()
             if failure:
                 raise failure[0]
