@@ -10,7 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ligestat.errors import LigestatError
+from ligestat.api import has_year, publish
+from ligestat.indicators import REGISTRY, contract_tables
 from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
 from ligestat.workspace import Workspace
@@ -19,21 +20,6 @@ __all__ = ["CONTEXT_FILENAME", "EXTRA_INDICATORS", "gather"]
 
 CONTEXT_FILENAME = "context.csv"
 EXTRA_INDICATORS = ("population_age_gender", "fathers_leave_trend")
-
-
-def _rows(ws: Workspace, sql: str) -> list[dict[str, Any]]:
-    cur = ws.con.execute(sql)
-    keys = [d[0] for d in cur.description]
-    return [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
-
-
-def _protected(ws: Workspace, year: int, disclosure: str | None) -> dict[str, list[dict[str, Any]]]:
-    from ligestat.api import compute_tables
-    from ligestat.disclosure import apply_policy
-    from ligestat.indicators import CONTRACT_TABLES
-
-    raw = compute_tables(ws, year, [*CONTRACT_TABLES, *EXTRA_INDICATORS])
-    return apply_policy(raw, policy=disclosure, config=ws.config)
 
 
 def _cohort_text(start: date, end: date) -> str:
@@ -50,23 +36,20 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     ``context`` is a context file or figures already read; without it,
     ``DATA/context.csv`` is read when ``data`` is a folder holding one.
     """
-    from ligestat.disclosure.policy import resolve_policy
-    from ligestat.indicators import context as year_context
+    from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
 
-    tables = _protected(ws, year, disclosure)
+    names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
+    now = publish(ws, year, disclosure=disclosure, names=names)
+    tables = dict(now.tables)
     population = tuple(tables.pop("population_age_gender", ()))
     trend = tuple(tables.pop("fathers_leave_trend", ()))
-    previous: dict[str, list[dict[str, Any]]] | None
-    try:
-        previous = _protected(ws, year - 1, disclosure)
+    previous: dict[str, list[dict[str, Any]]] | None = None  # None: "no comparison"
+    if has_year(ws, year - 1):
+        previous = dict(publish(ws, year - 1, disclosure=disclosure, names=names).tables)
         for name in EXTRA_INDICATORS:
             previous.pop(name, None)
-    except LigestatError:
-        previous = None  # no data for last year: the report says "no comparison"
-    sel = year_context(ws, year)
-    pop_date = ws.con.execute(
-        f"SELECT max(date) FROM population WHERE date <= DATE '{year}-01-31'").fetchone()
-    initiatives = _rows(ws, "SELECT * FROM initiatives ORDER BY id")
+    sel, policy = now.selection, now.policy
+    initiatives = sorted(ws.rows("initiatives"), key=lambda r: str(r["id"]))
     if isinstance(context, Path):
         figures = read_context(context)
     elif context is not None:
@@ -75,8 +58,9 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         figures = read_context(data / CONTEXT_FILENAME)
     else:
         figures = ()
-    policy = resolve_policy(disclosure, ws.config)
     cfg = ws.config
+    pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
+        if data is not None else None
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
@@ -85,7 +69,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         targets=cfg.targets,
         previous=previous,
         population=population,
-        population_date=pop_date[0] if pop_date else None,
+        population_date=sel.population_date,
         fathers_trend=trend,
         initiatives=tuple(initiatives),
         context=figures,
@@ -93,4 +77,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        pay_year=sel.pay_year,
+        pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
+        if "pay_gap" in tables else None,
     )
