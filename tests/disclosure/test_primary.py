@@ -59,10 +59,26 @@ def test_a_cell_null_because_it_cannot_be_computed_is_not_listed(tb: SimpleNames
 
 def test_managers_are_public_under_standard_and_strict(tb: SimpleNamespace) -> None:
     cfg = tb.make_config(["A", "B"])
+    rows = [tb.manager_row("A", 1, 2, 0), tb.manager_row("B", 2, 1, 0),
+            tb.manager_row("total", 3, 3, 0)]
+    for policy in ("standard", "strict"):
+        assert apply_policy({"managers_level_1": rows}, policy=policy,
+                            config=cfg)["managers_level_1"] == rows
+
+
+def test_a_manager_of_gender_other_is_protected_as_in_the_staff_tables(
+        tb: SimpleNamespace) -> None:
+    """Issue 14: the managers' tables published other = 1 in a named department while the
+    staff tables suppress counts of gender other from 1 to 4: one policy for both."""
+    cfg = tb.make_config(["A", "B"])
     rows = [tb.manager_row("A", 1, 2, 0), tb.manager_row("B", 2, 1, 1),
             tb.manager_row("total", 3, 3, 1)]
     for policy in ("standard", "strict"):
-        assert apply_policy({"managers_level_1": rows}, policy=policy,
+        out = apply_policy({"managers_level_1": rows}, policy=policy,
+                           config=cfg)["managers_level_1"]
+        assert out[1]["other"] is None and out[2]["other"] is None
+        assert out[0]["other"] == 0  # zero names nobody
+        assert apply_policy({"managers_level_1": rows}, policy="public",
                             config=cfg)["managers_level_1"] == rows
 
 

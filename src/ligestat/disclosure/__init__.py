@@ -22,8 +22,9 @@ the command line):
     the same with 10 (as British Columbia's pay-transparency reporting) and a
     protection width of 4.
 
-Manager tables are published as they are under every preset (managers are
-public persons) unless an override says otherwise.
+Manager tables keep their women and men counts under every preset (managers are
+public persons), but a count of gender ``other`` follows the staff tables' rule:
+one policy for the same people.
 
 Per-table overrides, ``[disclosure.tables.TABLE]``, where TABLE is one of
 the tables of CONTRACT.md §3 (or ``fathers_leave_trend``,

@@ -111,9 +111,11 @@ def _preset_rules(p: _Preset) -> dict[str, TableRule]:
         other = p.min_count if p.other_gender == "suppress" else 0
         if schema.kind == "sensitive" or schema.kind == "magnitude":
             rules[name] = TableRule(p.min_count, other, True, p.protection)
-        elif schema.kind == "staff":
+        elif schema.kind in ("staff", "managers"):
+            # managers are public persons, but a manager of gender "other" is the same
+            # person the staff tables protect: one rule for "other" in both (issue 14)
             rules[name] = TableRule(0, other, True, p.protection)
-        else:  # managers and public statistics: published as they are
+        else:  # public statistics: published as they are
             rules[name] = TableRule(0, 0, True, p.protection)
     return rules
 
