@@ -246,7 +246,7 @@ def test_converted_hr_data_never_lands_on_disk_and_old_leftovers_are_swept(
     with Workspace.open(None) as ws:
         ws.import_data(win, None)
         ws.import_data(xlsx, None)
-    assert len(seen) == 10 and all(fifo for _, fifo in seen)
+    assert len(seen) == 2 * len(orgdata.ROWS) and all(fifo for _, fifo in seen)
     assert not leftover.exists()
     assert list(base.iterdir()) == []
 

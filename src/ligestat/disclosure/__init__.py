@@ -37,7 +37,6 @@ the tables of CONTRACT.md §3 (or ``fathers_leave_trend``,
     [disclosure.tables.fathers_leave]
     min_count = 3          # counts 0 < c < min_count are suppressed (0: none)
     other_min_count = 5    # the same for counts of gender "other"
-    show_counts = false    # withhold every count, publish shares only
     protection = 3         # least width of an attacker's interval for a
                            # primary-suppressed count (always ≥ 1)
 
@@ -59,8 +58,8 @@ Decisions:
   policy's protection width.
 - Units with ``in_tables = false`` are unknown non-negative contributions to
   every total row (a hidden row bound by the same within-row relations).
-- With ``show_counts = false`` the exact shares are still published; the
-  audit models ``count = share × denominator`` for them.
+- ``show_counts = false`` is refused: with the exact shares and the totals
+  published it protected nothing.
 """
 
 from __future__ import annotations

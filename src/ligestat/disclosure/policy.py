@@ -30,7 +30,8 @@ class TableRule:
 
     ``min_count``: counts ``0 < c < min_count`` are suppressed (0: no threshold).
     ``other_min_count``: the same for counts of the ``other`` gender.
-    ``show_counts``: false withholds every count, leaving shares.
+    ``show_counts``: always true; ``show_counts = false`` is refused (exact shares gave
+    the counts back).
     ``protection``: the least width (in persons) of the interval an attacker can
     derive for a primary-suppressed count.
     """
@@ -142,7 +143,12 @@ def _override(rule: TableRule, raw: Any, table: str) -> TableRule:
     if "show_counts" in raw:
         if not isinstance(raw["show_counts"], bool):
             raise ConfigError(f"{where} show_counts must be true or false")
-        changes["show_counts"] = raw["show_counts"]
+        if not raw["show_counts"]:
+            # exact shares beside the trend's n give every withheld count back (issue 14)
+            raise ConfigError(
+                f"{where} show_counts = false is no longer offered: the exact shares with "
+                "the totals give the withheld counts back. Remove it, and protect small "
+                "counts with min_count (and protection) instead")
     return replace(rule, **changes)
 
 
