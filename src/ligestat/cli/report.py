@@ -48,12 +48,17 @@ def report(
     config: Annotated[Path | None, typer.Option(
         "--config", help="Organisation config; default: DATA/ligestat.toml, else the "
                          "workspace's.")] = None,
+    register: Annotated[str | None, typer.Option(
+        help="Take part 2 from the initiatives register's approved updates of the year: its "
+             "database (a SQLite file or postgresql://…, as ligestat serve was given it).")]
+    = None,
 ) -> None:
     """Render the gender-equality report for a year in every format asked for.
 
     Examples:
       [bold]ligestat report build/demo-data --year 2025 --out build/demo[/]
       [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --lang en[/]
+      [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --register kk.sqlite[/]
     """
     from ligestat.report import make_report
 
@@ -65,7 +70,7 @@ def report(
         task = bar.add_task("starting", total=None)
         paths = make_report(data, workspace=workspace, year=year, out=out, lang=lang,
                             formats=formats, disclosure=disclosure, context=context,
-                            config=config,
+                            config=config, register=register,
                             on_step=lambda msg: bar.update(task, description=msg))
     for path in paths:
         console.print(f"wrote {path}", highlight=False)
