@@ -164,6 +164,8 @@ def test_coordinator_to_approval_to_report(browser: Any, site: dict[str, Any]) -
     page.get_by_role("link", name="Måltal").click()
     _axe(page, "targets")
     assert page.locator("table tbody tr").count() >= 3
+    targets = [[c.strip() for c in row.locator("th, td").all_inner_texts()]
+               for row in page.locator("table tbody tr").all()]
     page.goto(url + "/?lang=en")
     assert "Initiatives" in page.locator("h1").inner_text()
     _axe(page, "list-en")
@@ -174,7 +176,6 @@ def test_coordinator_to_approval_to_report(browser: Any, site: dict[str, Any]) -
     _axe(page, "users")
     assert not [e for e in errors if "Content Security Policy" in e], errors
     assert outside == []
-    page.close()
 
     # the report takes part 2 from the approved update
     from pypdf import PdfReader
@@ -184,6 +185,14 @@ def test_coordinator_to_approval_to_report(browser: Any, site: dict[str, Any]) -
     out = site["tmp"] / "report"
     html, pdf = make_report(workspace=site["workspace"], year=YEAR, out=out,
                             formats=["html", "pdf"], register=site["db"])
+    # the targets page shows the report's front page, figure for figure
+    page.goto(html.as_uri())
+    front = [" ".join(row.locator("th, td").all_inner_texts())
+             for row in page.locator("#t-summary tbody tr").all()]
+    page.close()
+    assert len(front) == len(targets)
+    for mine, theirs in zip(targets, front, strict=True):
+        assert all(cell in theirs for cell in mine), (mine, theirs)
     text = html.read_text(encoding="utf-8")
     part2 = text[text.index('id="s-part2"'):]
     for expected in ("Samtaler om barsel", "42 samtaler"):
