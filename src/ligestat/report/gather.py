@@ -36,6 +36,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     ``context`` is a context file or figures already read; without it,
     ``DATA/context.csv`` is read when ``data`` is a folder holding one.
     """
+    from ligestat.analysis import adjusted_gap
     from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
 
     names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
@@ -80,4 +81,5 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         pay_year=sel.pay_year,
         pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
         if "pay_gap" in tables else None,
+        pay_adjusted=adjusted_gap(ws.con, sel.pay_year) if "pay_gap" in tables else None,
     )
