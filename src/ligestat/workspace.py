@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.config import CONFIG_FILENAME, Config, default_config, load_config, parse_config
-from ligestat.errors import Problem, ValidationError, WorkspaceError
+from ligestat.errors import Problem, ValidationError, WorkspaceError, damaged_message
 from ligestat.io import Staged, discover, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
@@ -100,6 +100,8 @@ class Workspace:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
+            if "Could not read enough bytes" in first:
+                raise WorkspaceError(damaged_message(exc)) from None
             raise WorkspaceError(f"{p}: cannot open the workspace: {first}") from None
         ws = cls(con, p)
         if not read_only:
