@@ -22,6 +22,7 @@ from ligestat.io.schema import (
     Column,
     TableSchema,
 )
+from ligestat.limits import CONTROL_CHARS, CONTROL_MESSAGE, limit, shown, too_long_message
 
 __all__ = ["SAMPLE_CAP", "typed_column", "typed_select", "validate_staged"]
 
@@ -120,6 +121,18 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
     return rules
 
 
+def _text_rules(col: Column) -> list[Rule]:
+    """Rules for every column: no control characters, no text longer than the limit."""
+    cap = limit("max_text_chars")
+    cell = _q(col.name)
+    return [
+        Rule(col.name, CONTROL_MESSAGE,
+             f"{cell} IS NOT NULL AND regexp_matches({cell}, '{CONTROL_CHARS}')"),
+        Rule(col.name, too_long_message(cap),
+             f"{cell} IS NOT NULL AND length({cell}) > {cap}"),
+    ]
+
+
 def _mixed_decimal_marks(con: Any, st: Staged) -> list[Problem]:
     problems = []
     for col in st.schema.columns:
@@ -165,6 +178,7 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
 def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
     """Problems in one staged table (sampled) and the total number of problems."""
     rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
+    rules += [r for c in st.schema.columns if c.name in st.columns for r in _text_rules(c)]
     if not rules or st.rows == 0:
         return [], 0
     counts = con.execute(
@@ -182,7 +196,8 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
             f"ORDER BY _row LIMIT {SAMPLE_CAP}"
         ).fetchall()
         problems += [Problem(st.source.label, int(row), rule.column, rule.message,
-                             "" if val is None else str(val)) for row, val in sample]
+                             "" if val is None else shown(str(val)))
+                     for row, val in sample]
     mixed = _mixed_decimal_marks(con, st)
     dups, ndups = _duplicates(con, st)
     return sorted(problems + mixed + dups), total + len(mixed) + ndups

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.config import CONFIG_FILENAME, Config, default_config, load_config, parse_config
-from ligestat.errors import Problem, ValidationError, WorkspaceError
+from ligestat.errors import Problem, ValidationError, WorkspaceError, damaged_message
 from ligestat.io import Staged, discover, stage
+from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
 from ligestat.validate import typed_select, validate_staged
 
@@ -99,12 +100,16 @@ class Workspace:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
+            if "Could not read enough bytes" in first:
+                raise WorkspaceError(damaged_message(exc)) from None
             raise WorkspaceError(f"{p}: cannot open the workspace: {first}") from None
         ws = cls(con, p)
         if not read_only:
             for t in TABLES:
                 con.execute(_create_sql(t))
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            con.execute("CREATE TABLE IF NOT EXISTS narrative (name VARCHAR PRIMARY KEY, "
+                        "content BLOB)")
             con.execute("CREATE TABLE IF NOT EXISTS imports (source VARCHAR, tables VARCHAR, "
                         "rows BIGINT, imported_at TIMESTAMP DEFAULT current_timestamp)")
         return ws
@@ -175,6 +180,9 @@ class Workspace:
               progress: Progress | None = None) -> ImportSummary:
         """Validate ``data`` without storing anything (``ligestat validate``)."""
         config = config or resolve_config(data, None, self.stored_config)
+        folder = find_narrative(data)
+        if folder is not None:
+            read_narrative(folder)  # checked like the tables
         staged, warnings = self._stage_all(data, config, progress)
         rows = {st.source.table: st.rows for st in staged}
         self._drop(staged)
@@ -185,9 +193,15 @@ class Workspace:
         """Validate and store a data folder in one transaction: all or nothing."""
         data = Path(data)
         cfg = resolve_config(data, config, self.stored_config)
+        folder = find_narrative(data, Path(config) if isinstance(config, str | Path) else None)
+        narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
         try:
             self.con.execute("BEGIN TRANSACTION")
+            if narrative is not None:  # the unit's texts replace the ones stored before
+                self.con.execute("DELETE FROM narrative")
+                for f in narrative:
+                    self.con.execute("INSERT INTO narrative VALUES (?, ?)", [f.name, f.content])
             for i, st in enumerate(staged):
                 if progress:
                     progress(f"storing {st.source.label}", i, len(staged))
@@ -222,6 +236,14 @@ class Workspace:
         self.con.execute(f"DROP TABLE {typed}")
 
     # -- what is stored ----------------------------------------------------------
+    def narrative(self) -> tuple[NarrativeFile, ...]:
+        """The narrative files stored by the last import that had them."""
+        try:
+            rows = self.con.execute("SELECT name, content FROM narrative ORDER BY name").fetchall()
+        except Exception:  # a workspace made before narrative files were stored
+            return ()
+        return tuple(NarrativeFile(str(n), bytes(c)) for n, c in rows)
+
     def snapshots(self) -> list[date]:
         rows = self.con.execute(
             "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()

@@ -7,6 +7,7 @@ from ligestat.report.context_build import BuildContext
 from ligestat.report.facts import dept_rows, leave_facts, manager_facts, sick_day_facts, total_row
 from ligestat.report.input import Row
 from ligestat.report.model import (
+    Cell,
     CellKind,
     Chart,
     Column,
@@ -140,7 +141,7 @@ def _trend_figure(ctx: BuildContext) -> Figure | None:
                    (t.label("target_line", weeks=17, share=tg.fathers_leave_ge17_min_share),
                     tg.fathers_leave_ge17_min_share)))
     data_rows = tuple(
-        TableRow(text_cell(str(r["cohort"])),
+        TableRow(Cell(str(r["cohort"]), int(r["cohort"]), "year"),
                  (cell(r, "n", "count", t),
                   *(cell(r, f"{k}_share", "share", t) for k in keys)))
         for r in rows
@@ -170,6 +171,7 @@ def leave_section(ctx: BuildContext) -> Section:
             change_={k: f.change(k) for k in ("ge11", "ge17")}, total_met=f.total_met,
             met={k: ctx.names(v) for k, v in f.met.items()},
             counted={k: len(f.met[k]) + len(f.not_met[k]) for k in f.met},
+            hidden={k: len(f.hidden.get(k, ())) for k in f.met},
             ge11=tg.fathers_leave_ge11_min_share, ge17=tg.fathers_leave_ge17_min_share)))
         blocks.append(_leave_table(ctx, "fathers_leave"))
     fig = _trend_figure(ctx)
