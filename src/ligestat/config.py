@@ -53,7 +53,7 @@ __all__ = [
     "Config",
     "Department",
     "Targets",
-    "default_config",
+    "demo_config",
     "load_config",
     "parse_config",
 ]
@@ -250,8 +250,11 @@ def load_config(path: Path) -> Config:
     return parse_config(text, str(path))
 
 
-def default_config() -> Config:
-    """The City of Copenhagen's 2025 config, which ligestat ships as its default."""
+def demo_config() -> Config:
+    """The City of Copenhagen's 2025 config: the demo's (``synth kk-2025``), nobody's default.
+
+    A data folder without a ``ligestat.toml`` is an error (``resolve_config``), never
+    silently Copenhagen's."""
     text = (Path(__file__).parent / "data" / "kk-2025.toml").read_text(encoding="utf-8")
     return parse_config(text, "ligestat/data/kk-2025.toml")
 

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from ligestat.errors import LigestatError
+from ligestat.errors import LigestatError, is_interrupt
 
 __all__ = ["app", "err_console", "main"]
 
@@ -31,6 +31,18 @@ class _Group(TyperGroup):
         except LigestatError as exc:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
+        except (Exception, KeyboardInterrupt) as exc:
+            if not is_interrupt(exc):
+                raise
+            _interrupted(ctx)
+
+
+def _interrupted(ctx: Any) -> None:
+    """Ctrl-C: one line, no traceback; imports and reports are all or nothing."""
+    command = ctx.invoked_subcommand or ""
+    stored = "; nothing was stored" if command in ("import", "register") else ""
+    err_console.print(f"[bold red]interrupted[/] (Ctrl-C){stored}", highlight=False)
+    raise typer.Exit(130) from None
 
 
 app = typer.Typer(
