@@ -9,7 +9,8 @@ from ligestat.config import Config
 from ligestat.errors import InputError
 from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_config
 
-__all__ = ["CONTRACT_VERSION", "compute_tables", "load", "tables", "validate"]
+__all__ = ["CONTRACT_VERSION", "compute_tables", "load", "tables", "tables_with_config",
+           "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
@@ -47,16 +48,34 @@ def compute_tables(ws: Workspace, year: int,
 
 def tables(data: Source = None, *, workspace: Source = None, year: int,
            config: Config | Path | str | None = None, disclosure: str | None = None,
-           progress: Progress | None = None) -> dict[str, Any]:
-    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied."""
+           progress: Progress | None = None,
+           allow_older_snapshot: bool = False) -> dict[str, Any]:
+    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied.
+
+    A year needs its own staff snapshot (``ligestat.workspace.year_window``);
+    ``allow_older_snapshot`` lets it count an older one on purpose.
+    """
+    return tables_with_config(data, workspace=workspace, year=year, config=config,
+                              disclosure=disclosure, progress=progress,
+                              allow_older_snapshot=allow_older_snapshot)[0]
+
+
+def tables_with_config(data: Source = None, *, workspace: Source = None, year: int,
+                       config: Config | Path | str | None = None, disclosure: str | None = None,
+                       progress: Progress | None = None,
+                       allow_older_snapshot: bool = False) -> tuple[dict[str, Any], Config]:
+    """``tables``, and the config the year was computed with."""
     from ligestat.disclosure import apply_policy
 
     with load(data, workspace=workspace, config=config, progress=progress) as ws:
+        if allow_older_snapshot:
+            ws.older_snapshot_year = year
         raw = compute_tables(ws, year)
-        protected = apply_policy(raw, policy=disclosure, config=ws.config)
+        cfg = ws.year_config(year)
+        protected = apply_policy(raw, policy=disclosure, config=cfg)
         return {
             "contract": CONTRACT_VERSION,
-            "organisation": ws.config.organisation,
+            "organisation": cfg.organisation,
             "year": year,
             "tables": protected,
-        }
+        }, cfg

@@ -62,7 +62,7 @@ CONFIG_FILENAME = "ligestat.toml"
 # Every key the config accepts, per table ("" = top level); docs/config.md documents each.
 KEYS: dict[str, tuple[str, ...]] = {
     "": ("organisation", "departments", "staff", "parental_leave", "targets", "disclosure",
-         "report"),
+         "report", "columns"),
     "departments.CODE": ("name", "in_tables", "level_2_includes"),
     "staff": ("employment_types", "snapshot_date"),
     "parental_leave": ("cohort_start", "cohort_end"),
@@ -107,6 +107,9 @@ class Config:
     disclosure_overrides: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     source_text: str = ""  # the TOML it was parsed from, stored in the workspace
+    # [columns.TABLE]: contract column → the export's own header, per input table
+    columns: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     @property
     def department_codes(self) -> tuple[str, ...]:
@@ -153,6 +156,31 @@ def _known(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
     if unknown:
         plural = "s" if len(unknown) > 1 else ""
         raise ConfigError(f"{where}: unknown key{plural} {', '.join(unknown)}")
+
+
+def _columns(raw: Mapping[str, Any], where: str) -> Mapping[str, Mapping[str, str]]:
+    """``[columns.employees] employee_id = "Medarbejdernr"``: headers of real exports."""
+    from ligestat.io.schema import TABLES
+
+    tables = {t.name: t for t in TABLES}
+    out: dict[str, Mapping[str, str]] = {}
+    for table, mapping in _table(raw, "columns", where).items():
+        here = f"{where}: [columns.{table}]"
+        if table not in tables:
+            raise ConfigError(f"{here}: no input table {table!r}; the tables are "
+                              f"{', '.join(tables)}")
+        if not isinstance(mapping, dict):
+            raise ConfigError(f"{here} must be a table of column = \"header\"")
+        _known(mapping, set(tables[table].column_names), here)
+        bad = [k for k, v in mapping.items() if not isinstance(v, str) or not v.strip()]
+        if bad:
+            raise ConfigError(f"{here}: {', '.join(bad)} must name a header (a text)")
+        headers = [v.strip().lower() for v in mapping.values()]
+        twice = sorted({h for h in headers if headers.count(h) > 1})
+        if twice:
+            raise ConfigError(f"{here}: the header {twice[0]!r} is mapped to two columns")
+        out[table] = MappingProxyType({k: str(v).strip() for k, v in mapping.items()})
+    return MappingProxyType(out)
 
 
 def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
@@ -236,6 +264,7 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         disclosure_overrides=MappingProxyType(overrides),
         report=MappingProxyType(_table(raw, "report", where)),
         source_text=text,
+        columns=_columns(raw, where),
     )
 
 

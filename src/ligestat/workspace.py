@@ -30,7 +30,7 @@ from ligestat.io import Staged, discover, stage
 from ligestat.io.schema import TABLES, TableSchema
 from ligestat.validate import typed_select, validate_staged
 
-__all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config"]
+__all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
 
 DEFAULT_WORKSPACE = Path("ligestat.duckdb")
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
@@ -104,7 +104,7 @@ def resolve_config(data: Path | None, config: Config | Path | str | None,
     )
 
 
-def _window(year: int) -> tuple[date, date]:
+def year_window(year: int) -> tuple[date, date]:
     """The staff snapshots that belong to report year ``year`` (CONTRACT.md §1: the latest
     on or before 31 January of the year; a year's own data is dated within the 12 months
     up to that day)."""
@@ -204,7 +204,7 @@ class Workspace:
         departments without rewriting earlier years."""
         if self._explicit or self.path is None:
             return self.config
-        start, end = _window(year)
+        start, end = year_window(year)
         try:
             row = self.con.execute(
                 "SELECT config FROM snapshot_configs WHERE snapshot_date BETWEEN ? AND ? "
@@ -232,7 +232,8 @@ class Workspace:
             for i, source in enumerate(sources):
                 if progress:
                     progress(f"reading {source.label}", 2 * i, steps)
-                st, found, warned = stage(self.con, source, i)
+                st, found, warned = stage(self.con, source, i,
+                                          columns=config.columns.get(source.table))
                 staged.append(st)
                 warnings += warned
                 if progress:

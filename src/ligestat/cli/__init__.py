@@ -8,7 +8,7 @@ Typer app, exactly as an extension would. Errors from the library
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -48,12 +48,30 @@ def _interrupted(ctx: Any) -> None:
 app = typer.Typer(
     cls=_Group,
     name="ligestat",
-    help="Gender-equality reporting from HR data, and a checker for gendered language.",
+    help="Gender-equality reporting from HR data, and a checker for gendered language.\n\n"
+         "Data folders follow the data contract, docs/contract.md; the organisation config, "
+         "ligestat.toml, is described in docs/config.md (start one with: ligestat init).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _version(value: bool) -> None:
+    if value:
+        from ligestat import __version__
+        from ligestat.api import CONTRACT_VERSION
+
+        typer.echo(f"ligestat {__version__} (data contract version {CONTRACT_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and the data contract's version, then exit.")] = False) -> None:
+    """The options before any command."""
+
 
 # Command families register themselves; order is the order in --help.
 from ligestat.cli import data, disclosure, language, report, synth  # noqa: E402

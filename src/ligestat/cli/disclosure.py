@@ -70,7 +70,7 @@ def audit_disclosure(
     with api.load(data, workspace=workspace, config=config) as ws:
         tables = api.compute_tables(ws, year)
         with console.status("suppressing and auditing…"):
-            policy, result = audit_policy(tables, policy=disclosure, config=ws.config)
+            policy, result = audit_policy(tables, policy=disclosure, config=ws.year_config(year))
     _print(policy, result, year)
     if not result.ok:
         worst = result.failures[0]

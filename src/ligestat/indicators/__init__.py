@@ -16,9 +16,10 @@ from datetime import date
 from importlib import import_module
 from typing import Any
 
+from ligestat.config import Config
 from ligestat.errors import WorkspaceError
 from ligestat.indicators.registry import REGISTRY, Context, Indicator, indicator
-from ligestat.workspace import Workspace
+from ligestat.workspace import Workspace, year_window
 
 __all__ = ["CONTRACT_TABLES", "REGISTRY", "Context", "Indicator", "compute", "context",
            "indicator"]
@@ -30,8 +31,8 @@ for _family in ("staff", "managers", "leave", "sick_days", "population"):
 CONTRACT_TABLES = tuple(name for name, ind in REGISTRY.items() if ind.contract)
 
 
-def _snapshot(ws: Workspace, year: int) -> date:
-    wanted = ws.config.snapshot_date
+def _snapshot(ws: Workspace, year: int, cfg: Config) -> date:
+    wanted = cfg.snapshot_date
     snapshots = ws.snapshots()
     shown = ", ".join(str(s) for s in snapshots) or "none"
     if wanted is not None:
@@ -39,21 +40,28 @@ def _snapshot(ws: Workspace, year: int) -> date:
             raise WorkspaceError(f"the config's [staff] snapshot_date {wanted} is not in the "
                                  f"data (snapshots: {shown})")
         return wanted
-    cutoff = date(year, 1, 31)
+    start, cutoff = year_window(year)
     eligible = [s for s in snapshots if s <= cutoff]
     if not eligible:
         raise WorkspaceError(f"no staff snapshot on or before {cutoff} for report year {year} "
                              f"(snapshots: {shown}); import employees data for that year")
-    return max(eligible)
+    chosen = max(eligible)
+    if chosen < start and ws.older_snapshot_year != year:
+        raise WorkspaceError(
+            f"no staff data for report year {year}: its staff snapshot must be dated "
+            f"{start} … {cutoff}, and the latest is {chosen} (snapshots: {shown}); import "
+            f"{year}'s employees data, or report on the {chosen} snapshot on purpose with "
+            "--allow-older-snapshot")
+    return chosen
 
 
 def context(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Context:
-    """The selections a report year makes (snapshot, cohort)."""
-    cfg = ws.config
+    """The selections a report year makes (snapshot, cohort), with the year's config."""
+    cfg = ws.year_config(year)
     return Context(
         year=year,
         config=cfg,
-        snapshot_date=_snapshot(ws, year) if need_snapshot else None,
+        snapshot_date=_snapshot(ws, year, cfg) if need_snapshot else None,
         cohort_start=cfg.cohort_start or date(year - 2, 1, 1),
         cohort_end=cfg.cohort_end or date(year - 2, 12, 31),
     )

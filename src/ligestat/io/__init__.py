@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from ligestat.errors import InputError, Problem
 from ligestat.io.csvdialect import record_lines, sniff_csv, to_utf8
 from ligestat.io.excel import sheet_names, sheet_to_csv
+from ligestat.io.names import likely_column, likely_table
 from ligestat.io.schema import TABLES, TableSchema, table_schema
 
 __all__ = ["SourceFile", "Staged", "discover", "stage"]
@@ -67,6 +69,7 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
             "a data folder holds at most one .xlsx"
         )
     found: dict[str, SourceFile] = {}
+    near: list[str] = []
 
     def add(source: SourceFile) -> None:
         if source.table in found:
@@ -81,6 +84,10 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
             name = sheet.strip().lower()
             if name in _TABLE_NAMES:
                 add(SourceFile(name, wb, "xlsx", sheet))
+            elif likely := likely_table(sheet, _TABLE_NAMES):
+                near.append(f"{wb.name}[{sheet}]: the sheet is not named after a contract "
+                            f"table, but looks like {likely}; rename the sheet to {likely} "
+                            "(or to something unlike a table name to leave it out)")
             else:
                 warnings.append(f"{wb.name}[{sheet}]: not a contract table; ignored")
     for path in files:
@@ -88,8 +95,14 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
         stem = path.stem.strip().lower()
         if kind and stem in _TABLE_NAMES:
             add(SourceFile(stem, path, kind))
+        elif kind and (likely := likely_table(path.stem, _TABLE_NAMES)):
+            near.append(f"{path.name}: the file is not named after a contract table, but "
+                        f"looks like {likely}; rename it to {likely}{path.suffix.lower()} "
+                        "(or move it out of the data folder)")
         elif kind:
             warnings.append(f"{path.name}: not a contract table; ignored")
+    if near:
+        raise InputError("\n".join(near))
     for t in TABLES:
         if t.required and t.name not in found:
             raise InputError(
@@ -118,10 +131,12 @@ def _duckdb_csv_error(label: str, exc: Exception) -> InputError:
 
 
 def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Path,
-               schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+               schema: TableSchema,
+               mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
     import duckdb
 
-    dialect = sniff_csv(path, frozenset(schema.column_names))
+    known = {*schema.column_names, *(h.strip().lower() for h in mapping.values())}
+    dialect = sniff_csv(path, frozenset(known))
     if dialect.encoding == "cp1252":
         path = to_utf8(path, "cp1252", tmp / f"{relation}.csv")
     names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
@@ -143,11 +158,12 @@ def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Pat
             con.execute(f"UPDATE {relation} SET _row = m.line FROM (SELECT unnest(?::BIGINT[]) "
                         f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
                         [lines, records + 2])
-    return _rename(con, source, relation, names, schema)
+    return _rename(con, source, relation, names, schema, mapping)
 
 
-def _stage_parquet(con: Any, source: SourceFile, relation: str,
-                   schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+def _stage_parquet(con: Any, source: SourceFile, relation: str, schema: TableSchema,
+                   mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem],
+                                                        list[str]]:
     import duckdb
 
     try:
@@ -169,46 +185,75 @@ def _stage_parquet(con: Any, source: SourceFile, relation: str,
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         raise InputError(f"{source.label}: not a readable Parquet file ({first})") from None
-    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema)
+    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema,
+                   mapping)
 
 
 def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
-            schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+            schema: TableSchema,
+            mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    """Name the staged columns after the contract: a header is a contract column's name
+    (any case) or mapped to one by ``[columns.TABLE]`` in ligestat.toml; an unknown header
+    that is almost a missing column's name is an error saying which."""
     problems: list[Problem] = []
     warnings: list[str] = []
     present: list[str] = []
+    mapped = {header.strip().lower(): col for col, header in mapping.items()}
+    unknown: list[tuple[int, str]] = []
     for i, name in enumerate(names):
-        if name in schema.column_names:
-            if name in present:
-                problems.append(Problem(source.label, 1, name, "column appears twice in header"))
+        target = mapped.get(name, name if name not in mapped.values() else "")
+        if target in schema.column_names:
+            if target in present:
+                problems.append(Problem(source.label, 1, target,
+                                        "column appears twice in header"))
                 continue
-            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{name}"')
-            present.append(name)
+            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{target}"')
+            present.append(target)
         else:
+            unknown.append((i, name))
+    missing = [c.name for c in schema.columns if c.name not in present]
+    hinted: set[str] = set()
+    for _, name in unknown:
+        likely = likely_column(name, [m for m in missing if m not in hinted])
+        if likely is None:
             warnings.append(f"{source.label}: unknown column {name!r} ignored")
+            continue
+        hinted.add(likely)
+        problems.append(Problem(
+            source.label, 1, name, f"unknown column; did you mean {likely}? Rename the header, "
+            f"or map it in ligestat.toml: [columns.{schema.name}] {likely} = \"{name}\""))
     for col in schema.columns:
-        if col.name not in present:
+        if col.name not in present and col.name not in hinted:
             if col.required or col.name in schema.unique:
-                problems.append(Problem(source.label, 1, col.name, "required column is missing"))
+                lacking = (f" (ligestat.toml maps it from {mapping[col.name]!r}, which the "
+                           "header lacks)" if col.name in mapping else "")
+                problems.append(Problem(source.label, 1, col.name,
+                                        "required column is missing" + lacking))
             else:
                 con.execute(f'ALTER TABLE {relation} ADD COLUMN "{col.name}" VARCHAR')
     return tuple(present), problems, warnings
 
 
-def stage(con: Any, source: SourceFile, index: int,
-          tmp: Path | None = None) -> tuple[Staged, list[Problem], list[str]]:
-    """Copy one source table into a temporary text table; returns it, problems, warnings."""
+def stage(con: Any, source: SourceFile, index: int, tmp: Path | None = None,
+          columns: Mapping[str, str] | None = None) -> tuple[Staged, list[Problem], list[str]]:
+    """Copy one source table into a temporary text table; returns it, problems, warnings.
+
+    ``columns`` maps contract column → the file's own header (``[columns.TABLE]``).
+    """
+    mapping = columns or {}
     schema = table_schema(source.table)
     relation = f"stg_{source.table}_{index}"
     with tempfile.TemporaryDirectory(prefix="ligestat-") as scratch:
         tmpdir = tmp or Path(scratch)
         if source.kind == "parquet":
-            present, problems, warnings = _stage_parquet(con, source, relation, schema)
+            present, problems, warnings = _stage_parquet(con, source, relation, schema,
+                                                         mapping)
         else:
             path = source.path
             if source.kind == "xlsx":
                 assert source.sheet is not None
                 path = sheet_to_csv(source.path, source.sheet, tmpdir / f"{relation}.csv")
-            present, problems, warnings = _stage_csv(con, source, path, relation, tmpdir, schema)
+            present, problems, warnings = _stage_csv(con, source, path, relation, tmpdir, schema,
+                                                     mapping)
     rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
     return Staged(source, schema, relation, present, rows), problems, warnings

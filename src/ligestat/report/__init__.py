@@ -39,10 +39,13 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
                 out: Path, lang: str | None = None, formats: Sequence[str] = BUILTIN,
                 disclosure: str | None = None, context: Path | None = None,
                 config: Config | Path | None = None,
-                on_step: Callable[[str], None] | None = None) -> list[Path]:
+                on_step: Callable[[str], None] | None = None, force: bool = False,
+                allow_older_snapshot: bool = False) -> list[Path]:
     """Load the data, gather the year's tables, build the model, write every format.
 
-    ``lang`` ``None`` takes the config's ``[report] lang``, else Danish.
+    ``lang`` ``None`` takes the config's ``[report] lang``, else Danish. A file changed
+    since ligestat wrote it is not overwritten unless ``force``; a year without its own
+    staff snapshot is an error unless ``allow_older_snapshot``.
     """
     from ligestat.api import load
     from ligestat.report.gather import gather
@@ -56,9 +59,11 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
     step = on_step or (lambda _msg: None)
     step("loading data")
     with load(data, workspace=workspace, config=config) as ws:
+        if allow_older_snapshot:
+            ws.older_snapshot_year = year
         step("computing tables")
         inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
-        chosen = lang or str(ws.config.report.get("lang", "da"))
+        chosen = lang or str(ws.year_config(year).report.get("lang", "da"))
     step("building the report")
     model = build(inp, chosen)
-    return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"))
+    return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"), force)

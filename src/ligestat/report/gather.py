@@ -33,7 +33,7 @@ def _protected(ws: Workspace, year: int, disclosure: str | None) -> dict[str, li
     from ligestat.indicators import CONTRACT_TABLES
 
     raw = compute_tables(ws, year, [*CONTRACT_TABLES, *EXTRA_INDICATORS])
-    return apply_policy(raw, policy=disclosure, config=ws.config)
+    return apply_policy(raw, policy=disclosure, config=ws.year_config(year))
 
 
 def _cohort_text(start: date, end: date) -> str:
@@ -75,8 +75,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         figures = read_context(data / CONTEXT_FILENAME)
     else:
         figures = ()
-    policy = resolve_policy(disclosure, ws.config)
-    cfg = ws.config
+    cfg = ws.year_config(year)
+    policy = resolve_policy(disclosure, cfg)
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
