@@ -45,7 +45,8 @@ def report(
     disclosure: Annotated[str | None, typer.Option(
         help="Disclosure policy: public, standard, strict (default: the config's).")] = None,
     context: Annotated[Path | None, typer.Option(
-        help="Context figures file (docs/report.md); default: DATA/context.csv if present.")]
+        help="Context figures file (docs/report.md); default: the context.csv imported with "
+             "the data.")]
     = None,
     config: Annotated[Path | None, typer.Option(
         "--config", help="Organisation config; default: DATA/ligestat.toml, else the "

@@ -15,9 +15,8 @@ from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
 from ligestat.workspace import Workspace
 
-__all__ = ["CONTEXT_FILENAME", "EXTRA_INDICATORS", "gather"]
+__all__ = ["EXTRA_INDICATORS", "gather"]
 
-CONTEXT_FILENAME = "context.csv"
 EXTRA_INDICATORS = ("population_age_gender", "fathers_leave_trend")
 
 
@@ -42,13 +41,25 @@ def _cohort_text(start: date, end: date) -> str:
     return f"{start.isoformat()}–{end.isoformat()}"
 
 
+def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
+    """The context figures import stored (context.csv), in the file's order."""
+    try:
+        rows = _rows(ws, "SELECT * FROM context ORDER BY rowid")
+    except Exception:  # a read-only workspace made before context was an input table
+        return ()
+    return tuple(ContextFigure(
+        key=r["key"], group=r["group"], group_da=r["group_da"] or r["group"],
+        group_en=r["group_en"] or r["group"], label_da=r["label_da"], label_en=r["label_en"],
+        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"])
+        for r in rows)
+
+
 def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
-           context: Path | tuple[ContextFigure, ...] | None = None,
-           data: Path | None = None) -> ReportInput:
+           context: Path | tuple[ContextFigure, ...] | None = None) -> ReportInput:
     """Everything the report of ``year`` needs, disclosure applied (``None``: the config's).
 
-    ``context`` is a context file or figures already read; without it,
-    ``DATA/context.csv`` is read when ``data`` is a folder holding one.
+    ``context`` is a context file or figures already read; without it, the figures
+    import stored from the data folder's context.csv.
     """
     from ligestat.disclosure.policy import resolve_policy
     from ligestat.indicators import context as year_context
@@ -71,10 +82,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         figures = read_context(context)
     elif context is not None:
         figures = context
-    elif data is not None and data.is_dir() and (data / CONTEXT_FILENAME).is_file():
-        figures = read_context(data / CONTEXT_FILENAME)
     else:
-        figures = ()
+        figures = _stored_context(ws)
     cfg = ws.year_config(year)
     policy = resolve_policy(disclosure, cfg)
     return ReportInput(
