@@ -105,4 +105,4 @@ def render_tables(doc: dict[str, Any], console: Console, lang: str = "da",
                   "[/]", highlight=False)
     for name, rows in doc["tables"].items():
         for table in _table(name, rows, lang, console.width, (captions or {}).get(name, "")):
-            console.print(table)
+            console.print(table, soft_wrap=False)  # headers and captions wrap to fit

@@ -199,9 +199,17 @@ def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
     warnings: list[str] = []
     present: list[str] = []
     mapped = {header.strip().lower(): col for col, header in mapping.items()}
+    taken = {mapped[n] for n in names if n in mapped}  # columns a mapped header provides
     unknown: list[tuple[int, str]] = []
     for i, name in enumerate(names):
-        target = mapped.get(name, name if name not in mapped.values() else "")
+        if name in mapped:
+            target = mapped[name]
+        elif name in schema.column_names and name in taken:
+            warnings.append(f"{source.label}: column {name!r} ignored: ligestat.toml reads "
+                            f"{name} from {mapping[name]!r}")
+            continue
+        else:
+            target = name
         if target in schema.column_names:
             if target in present:
                 problems.append(Problem(source.label, 1, target,
