@@ -145,7 +145,8 @@ def init(data: Annotated[Path, typer.Argument(
              help="The organisation's name as the report prints it.")],
          out: Annotated[Path | None, typer.Option(
              help="Where to write the config (default: DATA/ligestat.toml).")] = None,
-         force: Annotated[bool, typer.Option(help="Replace an existing file.")] = False) -> None:
+         force: Annotated[bool, typer.Option(
+             "--force", help="Replace an existing file.")] = False) -> None:
     """Write a commented ligestat.toml listing the data's own department codes.
 
     Then name each department in it, mark units counted only in totals, and run
