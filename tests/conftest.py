@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,19 @@ _register_orgdata()
 def cli() -> CliRunner:
     """A runner for the ligestat CLI, in-process."""
     return CliRunner()
+
+
+@pytest.fixture
+def sprog(cli: CliRunner) -> Callable[..., tuple[int, str, str]]:
+    """``sprog(*args)``: run ``ligestat sprog ARGS`` in-process → (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        from ligestat.cli import app
+
+        out = cli.invoke(app, ["sprog", *args])
+        return out.exit_code, out.stdout, out.stderr
+
+    return run
 
 
 EMPLOYEE_COLUMNS = ("snapshot_date", "employee_id", "gender", "birth_year", "department",

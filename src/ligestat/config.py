@@ -18,6 +18,9 @@ keys, with their defaults, is documented in ``docs/config.md``::
     cohort_start = "2023-01-01"   # default: 1 Jan of year − 2
     cohort_end = "2023-12-31"
 
+    [pay]
+    year = 2024                   # pay year; default: report year − 1
+
     [targets]
     manager_min_share = 0.40
     manager_rounding = "ceil"     # ceil | nearest | eu
@@ -62,10 +65,11 @@ CONFIG_FILENAME = "ligestat.toml"
 # Every key the config accepts, per table ("" = top level); docs/config.md documents each.
 KEYS: dict[str, tuple[str, ...]] = {
     "": ("organisation", "departments", "staff", "parental_leave", "targets", "disclosure",
-         "report", "columns"),
+         "report", "pay", "columns"),
     "departments.CODE": ("name", "in_tables", "level_2_includes"),
     "staff": ("employment_types", "snapshot_date"),
     "parental_leave": ("cohort_start", "cohort_end"),
+    "pay": ("year",),
     "targets": ("manager_min_share", "manager_rounding", "fathers_leave_ge11_min_share",
                 "fathers_leave_ge17_min_share", "child_sick_days_max_gap_pp"),
     # read by ligestat.report and ligestat.disclosure, documented here all the same
@@ -103,6 +107,7 @@ class Config:
     snapshot_date: date | None = None
     cohort_start: date | None = None
     cohort_end: date | None = None
+    pay_year: int | None = None  # [pay] year; default: report year − 1
     disclosure_policy: str = "public"
     disclosure_overrides: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -223,6 +228,12 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         )
     leave = _table(raw, "parental_leave", where)
     _known(leave, set(KEYS["parental_leave"]), f"{where}: [parental_leave]")
+    pay = _table(raw, "pay", where)
+    _known(pay, set(KEYS["pay"]), f"{where}: [pay]")
+    pay_year = pay.get("year")
+    if pay_year is not None and (not isinstance(pay_year, int) or isinstance(pay_year, bool)
+                                 or not 1900 <= pay_year <= 2200):
+        raise ConfigError(f"{where}: [pay] year must be a year such as 2024 ({pay_year!r})")
     t = _table(raw, "targets", where)
     defaults = Targets()
     _known(t, set(KEYS["targets"]), f"{where}: [targets]")
@@ -260,6 +271,7 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         snapshot_date=_date(staff.get("snapshot_date"), "snapshot_date", f"{where}: [staff]"),
         cohort_start=_date(leave.get("cohort_start"), "cohort_start", f"{where}: [parental_leave]"),
         cohort_end=_date(leave.get("cohort_end"), "cohort_end", f"{where}: [parental_leave]"),
+        pay_year=pay_year,
         disclosure_policy=policy,
         disclosure_overrides=MappingProxyType(overrides),
         report=MappingProxyType(_table(raw, "report", where)),

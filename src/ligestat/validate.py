@@ -81,6 +81,9 @@ def _range_rules(col: Column, v: str) -> list[Rule]:
     if col.maximum is not None:
         rules.append(Rule(col.name, f"must be at most {col.maximum:g}",
                           f"{_num(v)} > {col.maximum}"))
+    if col.above is not None:
+        rules.append(Rule(col.name, f"must be greater than {col.above:g}",
+                          f"{_num(v)} <= {col.above}"))
     return rules
 
 

@@ -343,7 +343,8 @@ class Workspace:
             "SELECT DISTINCT CASE WHEN month(snapshot_date) = 1 THEN year(snapshot_date) "
             "ELSE year(snapshot_date) + 1 END FROM employees "
             "UNION SELECT DISTINCT year(child_birth_date) + 2 FROM parental_leave "
-            "UNION SELECT DISTINCT year + 1 FROM child_sick_days ORDER BY 1").fetchall()
+            "UNION SELECT DISTINCT year + 1 FROM child_sick_days "
+            "UNION SELECT DISTINCT year + 1 FROM pay ORDER BY 1").fetchall()
         return [int(r[0]) for r in rows]
 
     def table_counts(self) -> dict[str, int]:

@@ -53,9 +53,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "population": ("date", "area", "gender", "age", "count"),
     "initiatives": ("id", "audience", "focus_area", "department", "title", "status", "period",
                     "cross_cutting", "key_figures"),
+    "pay": ("year", "employee_id", "gender", "department", "category", "basic_pay",
+            "variable_pay", "hours_paid"),
 }
 BOOLEAN_COLUMNS = {("child_sick_days", "entitled"), ("initiatives", "cross_cutting")}
-DECIMAL_COLUMNS = {("parental_leave", "weeks_taken"), ("child_sick_days", "days_taken")}
+DECIMAL_COLUMNS = {("parental_leave", "weeks_taken"), ("child_sick_days", "days_taken"),
+                   ("pay", "basic_pay"), ("pay", "variable_pay"), ("pay", "hours_paid")}
 SQL_TYPES: dict[str, tuple[str, ...]] = {
     "employees": ("DATE", "VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "BIGINT",
                   "VARCHAR"),
@@ -64,6 +67,7 @@ SQL_TYPES: dict[str, tuple[str, ...]] = {
     "population": ("DATE", "VARCHAR", "VARCHAR", "BIGINT", "BIGINT"),
     "initiatives": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
                     "VARCHAR", "BOOLEAN", "VARCHAR"),
+    "pay": ("BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "DOUBLE"),
 }
 
 Row = tuple[Any, ...]
@@ -136,12 +140,27 @@ def _initiatives() -> list[Row]:
     ]
 
 
+def _pay() -> list[Row]:
+    """Two pay years; categories with ties, part time, a minority with variable pay."""
+    categories = ("Pædagoger", "Sygeplejersker", "Kontor og IT")
+    basics = (312_000.0, 312_000.0, 298_450.5, 401_000.0, 355_120.75)
+    hours = (1924.0, 1443.0, 962.5, 1924.0)
+    rows: list[Row] = []
+    for year in (2023, 2024):
+        for i in range(40):
+            rows.append((year, f"E{i:03d}", ALIASES[(i * 7 + year) % len(ALIASES)],
+                         DEPARTMENTS[i % 4], categories[i % 3], basics[i % 5] + year - 2023,
+                         12_500.25 if i % 4 == 0 else 0.0, hours[i % 4]))
+    return rows
+
+
 ROWS: dict[str, list[Row]] = {
     "employees": _employees(),
     "parental_leave": _parental_leave(),
     "child_sick_days": _child_sick_days(),
     "population": _population(),
     "initiatives": _initiatives(),
+    "pay": _pay(),
 }
 
 

@@ -49,7 +49,7 @@ def test_the_files_really_are_in_their_formats(folders: dict[str, Path]) -> None
     assert (folders["csv-utf8-bom"] / "employees.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     assert (folders["xlsx"] / "hr-data.xlsx").is_file()
     assert not list(folders["xlsx"].glob("*.csv"))
-    assert len(list(folders["parquet"].glob("*.parquet"))) == 5
+    assert len(list(folders["parquet"].glob("*.parquet"))) == len(orgdata.ROWS)
 
 
 @pytest.mark.parametrize("fmt", FORMATS[1:])
@@ -105,3 +105,14 @@ def test_the_fixture_uses_every_gender_alias_of_the_contract() -> None:
     assert {g: set(a) for g, a in GENDER_ALIASES.items()} == contract
     used = {r[2].strip().lower() for r in orgdata.ROWS["employees"]}
     assert used >= set().union(*contract.values())
+
+
+def test_every_format_gives_the_pay_tables(documents: dict[str, str]) -> None:
+    """pay.csv is read in every format: the pay tables are there (their equality across
+    formats is the identical-JSON test above)."""
+    for fmt, text in documents.items():
+        tables = json.loads(text)["tables"]
+        assert list(tables)[-3:] == ["pay_gap", "pay_quartiles", "pay_categories"], fmt
+        assert [r["basis"] for r in tables["pay_gap"]] == ["hourly", "annual"]
+        assert tables["pay_gap"][1]["women_n"] + tables["pay_gap"][1]["men_n"] \
+            + tables["pay_gap"][1]["other_n"] == 40

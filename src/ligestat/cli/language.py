@@ -14,9 +14,14 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from ligestat.errors import LanguageCheckError
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
-from ligestat.language.extract.web import is_url
-from ligestat.language.output import FORMATS
-from ligestat.language.run import CheckResult, FixOptions, check_paths, read_allow_list
+from ligestat.language.output import FORMATS, OutputFormat, render_diff
+from ligestat.language.run import (
+    CheckResult,
+    FixOptions,
+    MissingPathError,
+    check_paths,
+    read_allow_list,
+)
 
 __all__ = ["register"]
 
@@ -37,45 +42,26 @@ checked (each is named in the report, or on stderr for json/sarif/html).
 """
 
 
-class Format(StrEnum):  # the names of output.FORMATS (a test keeps them equal)
-    terminal = "terminal"
-    json = "json"
-    sarif = "sarif"
-    html = "html"
-
-
 class Severity(StrEnum):
     info = "info"
     warning = "warning"
     error = "error"
 
 
-def _render(result: CheckResult, fmt: Format, output: Path | None) -> None:
-    from ligestat.language.output import (
-        render_html,
-        render_json,
-        render_sarif,
-        render_terminal,
-    )
-    from ligestat.language.output.rules import lexicon_rules
-
-    if fmt is Format.terminal:
-        if output is None:
-            render_terminal(result, Console(highlight=False))
-        else:
-            with open(output, "w", encoding="utf-8") as fh:
-                render_terminal(result, Console(file=fh, no_color=True, width=120))
-        return
-    if fmt is Format.json:
-        text = render_json(result)
-    elif fmt is Format.sarif:
-        text = render_sarif(result, lexicon_rules())
-    else:
-        text = render_html(result)
+def _render(result: CheckResult, fmt: OutputFormat, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        fmt.write(result, sys.stdout, True)
     else:
-        output.write_text(text, encoding="utf-8")
+        with open(output, "w", encoding="utf-8") as fh:
+            fmt.write(result, fh, False)
+
+
+def _format(name: str) -> str:
+    if name not in FORMATS:
+        raise typer.BadParameter(
+            f"{name!r} is not a format; use one of {', '.join(FORMATS)}.", param_hint="--format"
+        )
+    return name
 
 
 def _report_errors(result: CheckResult) -> None:
@@ -89,13 +75,14 @@ def sprog(
         list[str], typer.Argument(help="Files, folders (searched recursively) or start URLs.")
     ],
     fmt: Annotated[
-        Format,
+        str,
         typer.Option(
             "--format",
             "-f",
-            help="Report format: " + "; ".join(f"{k}: {v}" for k, v in FORMATS.items()),
+            callback=_format,
+            help="Report format: " + "; ".join(f"{k}: {v.help}" for k, v in FORMATS.items()),
         ),
-    ] = Format.terminal,
+    ] = "terminal",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
@@ -153,9 +140,6 @@ def sprog(
     ] = 0,
 ) -> None:
     """Find gendered words (formand, lærerinde, …) in texts, documents and web pages."""
-    for p in paths:
-        if not is_url(p) and not Path(p).exists():
-            raise typer.BadParameter(f"{p}: no such file or folder.", param_hint="PATHS")
     if output is not None and not output.parent.is_dir():
         raise typer.BadParameter(f"{output.parent}: no such folder.", param_hint="--output")
     if fix and diff:
@@ -185,26 +169,28 @@ def sprog(
         def advance(path: str) -> None:
             progress.update(task, advance=1, description=f"checking {path}")
 
-        result = check_paths(
-            paths,
-            jobopslag=jobopslag,
-            allow=allowed,
-            max_pages=max_pages,
-            max_depth=max_depth,
-            max_bytes=max_bytes,
-            timeout=timeout,
-            workers=workers,
-            fix=options,
-            on_document=advance,
-        )
+        try:
+            result = check_paths(
+                paths,
+                jobopslag=jobopslag,
+                allow=allowed,
+                max_pages=max_pages,
+                max_depth=max_depth,
+                max_bytes=max_bytes,
+                timeout=timeout,
+                workers=workers,
+                fix=options,
+                on_document=advance,
+            )
+        except MissingPathError as exc:
+            raise typer.BadParameter(str(exc), param_hint="PATHS") from None
     if diff:
-        from ligestat.language.output import render_diff
-
         sys.stdout.write(render_diff(result))
         _report_errors(result)
     else:
-        _render(result, fmt, output)
-        if fmt is not Format.terminal or output is not None:
+        chosen = FORMATS[fmt]
+        _render(result, chosen, output)
+        if not chosen.lists_errors or output is not None:
             _report_errors(result)
     raise typer.Exit(result.exit_code(fail_on.value))
 

@@ -52,7 +52,8 @@ def report(
         "--config", help="Organisation config; default: DATA/ligestat.toml, else the "
                          "workspace's (docs/config.md).")] = None,
     force: Annotated[bool, typer.Option(
-        "--force", help="Overwrite report files even if they were changed since ligestat wrote them.")]
+        "--force",
+        help="Overwrite report files even if they were changed since ligestat wrote them.")]
     = False,
     allow_older_snapshot: Annotated[bool, typer.Option(
         "--allow-older-snapshot",

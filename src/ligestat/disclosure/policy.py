@@ -108,7 +108,7 @@ def _preset_rules(p: _Preset) -> dict[str, TableRule]:
     rules: dict[str, TableRule] = {}
     for name, schema in SCHEMAS.items():
         other = p.min_count if p.other_gender == "suppress" else 0
-        if schema.kind == "sensitive":
+        if schema.kind == "sensitive" or schema.kind == "magnitude":
             rules[name] = TableRule(p.min_count, other, True, p.protection)
         elif schema.kind == "staff":
             rules[name] = TableRule(0, other, True, p.protection)

@@ -24,7 +24,7 @@ __all__ = [
 # Keys that identify a row rather than hold a figure.
 LABEL_KEYS = frozenset({
     "department", "year", "gender", "age_band", "agreement", "cohort", "report_year", "age",
-    "suppressed",
+    "suppressed", "basis", "quartile", "category",
 })
 TOTAL = "total"
 
@@ -124,6 +124,10 @@ SCHEMAS: Mapping[str, TableSchema] = MappingProxyType({
         group_keys=("year",),
     ),
     "population_age_gender": TableSchema(kind="public", counts=("n",)),
+    # means and medians: ligestat.disclosure.magnitude applies their rule
+    "pay_gap": TableSchema(kind="magnitude", counts=()),
+    "pay_quartiles": TableSchema(kind="magnitude", counts=()),
+    "pay_categories": TableSchema(kind="magnitude", counts=()),
 })
 
 

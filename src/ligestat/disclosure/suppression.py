@@ -20,6 +20,7 @@ from typing import Any
 
 from ligestat.config import Config
 from ligestat.disclosure.audit import AuditResult, Solver, audit
+from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
 from ligestat.disclosure.primary import classify, dependent_keys
@@ -167,6 +168,8 @@ def suppress(tables: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
     method = method or policy.method
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)} ({method!r})")
+    tables = suppress_magnitudes(tables, lambda t: (policy.rule(t).min_count,
+                                                    policy.rule(t).other_min_count))
     original = {name: [dict(r) for r in rows] for name, rows in tables.items()}
     if not policy.suppresses:
         return original

@@ -6,7 +6,8 @@ rows exactly as CONTRACT.md §3 describes them. The year's selections:
 - staff: the latest employees snapshot on or before 31 January of the year
   (or ``[staff] snapshot_date``), employment types per ``[staff] employment_types``;
 - parental leave: children born in year − 2 (or ``[parental_leave]`` cohort dates);
-- children's sick days: every year in the data up to year − 1.
+- children's sick days: every year in the data up to year − 1;
+- pay (when pay.csv holds the pay year): pay year = year − 1 (or ``[pay] year``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ __all__ = ["CONTRACT_TABLES", "REGISTRY", "Context", "Indicator", "compute", "co
            "indicator"]
 
 # Built-in families register in this order, which is the order of the JSON output.
-for _family in ("staff", "managers", "leave", "sick_days", "population"):
+for _family in ("staff", "managers", "leave", "sick_days", "population", "pay"):
     import_module(f"ligestat.indicators.{_family}")
 
 CONTRACT_TABLES = tuple(name for name, ind in REGISTRY.items() if ind.contract)
@@ -64,6 +65,7 @@ def context(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Context:
         snapshot_date=_snapshot(ws, year, cfg) if need_snapshot else None,
         cohort_start=cfg.cohort_start or date(year - 2, 1, 1),
         cohort_end=cfg.cohort_end or date(year - 2, 12, 31),
+        pay_year=cfg.pay_year or year - 1,
     )
 
 
@@ -89,12 +91,15 @@ def compute(ws: Workspace, year: int,
     result: dict[str, list[dict[str, Any]]] = {}
     for name in chosen:
         ind = REGISTRY[name]
+        if ind.present is not None and not ind.present(ws.con, ctx):
+            continue
         cur = ws.con.execute(ind.sql(ctx))
         keys = [d[0] for d in cur.description]
         if tuple(keys) != ind.columns:
             raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
-        result[name] = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
-                        for row in cur.fetchall()]
+        rows = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
+                for row in cur.fetchall()]
+        result[name] = ind.finish(ws.con, ctx, rows) if ind.finish else rows
     return result
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from ligestat.config import Config
 from ligestat.targets import TARGETS, target_value
@@ -28,6 +29,7 @@ class Context:
     snapshot_date: date | None  # the staff snapshot for the year (None: not needed)
     cohort_start: date
     cohort_end: date
+    pay_year: int = 0  # pay.csv's year the pay tables read (report year − 1 by default)
 
     def target(self, target_id: str) -> Fraction:
         return target_value(next(t for t in TARGETS if t.id == target_id), self.config)
@@ -46,20 +48,26 @@ class Indicator:
     sql: Callable[[Context], str]
     contract: bool = True  # part of CONTRACT.md §3's output
     needs_snapshot: bool = False
+    # optional tables (pay): computed only when ``present(con, ctx)`` holds
+    present: Callable[[Any, Context], bool] | None = None
+    # a last step on the fetched rows (pay: exact judgement near a threshold)
+    finish: Callable[[Any, Context, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
 
 REGISTRY: dict[str, Indicator] = {}
 
 
 def indicator(name: str, help: str, columns: tuple[str, ...], *, contract: bool = True,
-              needs_snapshot: bool = False) -> Callable[[Callable[[Context], str]],
-                                                        Callable[[Context], str]]:
+              needs_snapshot: bool = False, present: Callable[[Any, Context], bool] | None = None,
+              finish: Callable[[Any, Context, list[dict[str, Any]]], list[dict[str, Any]]]
+              | None = None) -> Callable[[Callable[[Context], str]], Callable[[Context], str]]:
     """Register the decorated SQL builder as indicator ``name``."""
 
     def register(build: Callable[[Context], str]) -> Callable[[Context], str]:
         if name in REGISTRY:
             raise ValueError(f"indicator {name!r} registered twice")
-        REGISTRY[name] = Indicator(name, help, columns, build, contract, needs_snapshot)
+        REGISTRY[name] = Indicator(name, help, columns, build, contract, needs_snapshot,
+                                   present, finish)
         return build
 
     return register

@@ -13,6 +13,7 @@ __all__ = [
     "BOOLEAN_TRUE",
     "EMPLOYMENT_TYPES",
     "GENDER_ALIASES",
+    "PAY_MODEL_COLUMNS",
     "TABLES",
     "Column",
     "TableSchema",
@@ -39,6 +40,7 @@ class Column:
     choices: tuple[str, ...] = ()  # for kind "choice"
     minimum: float | None = None
     maximum: float | None = None
+    above: float | None = None  # the value must be greater than this (hours_paid > 0)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,18 @@ class TableSchema:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+
+# pay.csv's optional columns for the adjusted gap (Logib's standard analysis model):
+# the year of birth, the Logib training category 1–8, years of service, the level of
+# requirements (1 = highest … 8) and the professional position (1 = top management … 5).
+PAY_MODEL_COLUMNS = (
+    Column("birth_year", "integer", required=False, minimum=1900, maximum=2200),
+    Column("training", "integer", required=False, minimum=1, maximum=8),
+    Column("years_of_service", "decimal", required=False, minimum=0, maximum=85),
+    Column("level_of_requirements", "integer", required=False, minimum=1, maximum=8),
+    Column("professional_position", "integer", required=False, minimum=1, maximum=5),
+)
 
 
 TABLES: tuple[TableSchema, ...] = (
@@ -124,6 +138,23 @@ TABLES: tuple[TableSchema, ...] = (
             Column("key_figures", "text", required=False),
         ),
         unique=("id",),
+    ),
+    TableSchema(
+        "pay",
+        (
+            Column("year", "integer", minimum=1900, maximum=2200),
+            Column("employee_id", "text"),
+            Column("gender", "gender"),
+            Column("department", "department"),
+            Column("category", "text"),
+            Column("basic_pay", "decimal", minimum=0),
+            Column("variable_pay", "decimal", minimum=0),
+            Column("hours_paid", "decimal", above=0),
+            # optional: the Swiss standard model's regressors (docs/pay.md, ligestat.analysis)
+            *PAY_MODEL_COLUMNS,
+        ),
+        unique=("year", "employee_id"),
+        replaces_by="year",
     ),
     TableSchema(  # figures from outside the HR data; a re-import replaces them all
         "context",

@@ -29,7 +29,8 @@ from ligestat.language.advert import (
     analyse_advert,
 )
 from ligestat.language.fix import apply_fixes, unified_diff
-from ligestat.language.lexicon_load import Lexicon, load_lexicon, validate_lexicon
+from ligestat.language.lexicon_check import validate_lexicon
+from ligestat.language.lexicon_load import Lexicon, load_lexicon
 from ligestat.language.matcher import check_text
 from ligestat.language.model import SEVERITIES, Finding, Hit
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ligestat.language.exceptions import Candidate
+from ligestat.language.exemptions import Candidate
 from ligestat.language.lexicon_load import CodedWords, Lexicon, load_lexicon
 from ligestat.language.model import Hit
 from ligestat.language.text_utils import WORD_RE, lowered

@@ -7,7 +7,7 @@
   %, "andel", "flere", ...), no cue that gender is the point ("første", "ønske",
   "netværk"), no both-genders listing ("mandlige og kvindelige") and not after "som"
   ("Som kvindelig leder har jeg ..."). Plural roles outside
-  a requirement ("kvindelige ledere") and generic nouns ("medarbejder") are never warnings.
+  a requirement ("kvindelige ledere") and generic nouns ("medarbejder") give nothing.
 * A gender noun (``dame``, ``mand``, ``kvinder``) next to a requirement verb
   ("Dame søges", "vi søger en ung mand") is an **error**, unless the sentence names
   both genders or the noun follows a preposition ("frivillige til kvinder").
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ligestat.language.exceptions import Candidate
+from ligestat.language.exemptions import Candidate
 from ligestat.language.lexicon_load import Lexicon
 from ligestat.language.model import Hit
 from ligestat.language.morphology import apply_case
@@ -84,7 +84,7 @@ def _modifier(
     if lex.statistics.intersection(words) or lex.purpose.intersection(words):
         return None
     mod = lex.modifiers[word]
-    hit = Hit(start, n_end, text[start:n_end], mod.id, "warning", mod.reason, (suggestion,))
+    hit = Hit(start, n_end, text[start:n_end], mod.id, "info", mod.reason, (suggestion,))
     return Candidate(hit, keys | {mod.id})
 
 

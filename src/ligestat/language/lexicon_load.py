@@ -1,7 +1,7 @@
 """Load the lexicon (``lexicon/*.toml``, package data) into look-up structures, and check it.
 
 ``load_lexicon()`` is cached and raises ``LanguageCheckError`` when the data is broken;
-``validate_lexicon()`` lists every problem instead (used by the tests and by tooling).
+``ligestat.language.lexicon_check.validate_lexicon()`` lists every problem instead.
 """
 
 from __future__ import annotations
@@ -16,18 +16,19 @@ from typing import Any
 
 from ligestat.errors import LanguageCheckError
 from ligestat.language.morphology import Paradigm, Tag, inflect
-from ligestat.language.suffixes import SuffixIndex
+from ligestat.language.suffixes import TAIL, SuffixIndex
 
 __all__ = [
     "CodedWords",
     "ContextRule",
     "Entry",
+    "FirstPart",
     "Head",
     "Lexicon",
     "Modifier",
     "Requirement",
+    "build_lexicon",
     "load_lexicon",
-    "validate_lexicon",
 ]
 
 ENTRY_FILES = ("mand.toml", "kvinde.toml", "titles.toml", "words.toml")
@@ -45,6 +46,18 @@ class Entry:
     suggestions: tuple[Paradigm, ...]
     reason: str
     source: str | None
+    # what a compound of the word gets (udvalgsformand, formandsposten): the suggestions
+    # that still make sense with a first or last part added (not "partimødeleder")
+    compound_suggestions: tuple[Paradigm, ...] = ()
+    first_part: bool = True  # flagged as the first part of a compound (formandsposten)
+
+
+@dataclass(frozen=True)
+class FirstPart:
+    """A gendered word as the first part of a compound: ``formand`` + ``s`` (formandsposten)."""
+
+    entry: Entry
+    link: str  # the linking letters after the word in the match: "s", "e" or ""
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,12 @@ class Lexicon:
     entries: tuple[Entry, ...]
     by_id: Mapping[str, Entry]
     heads: SuffixIndex[Head]
+    first_parts: SuffixIndex[FirstPart]
+    first_part_re: re.Pattern[str]  # a first part's last letters before three more letters
+    joints: Mapping[str, str]  # suggestion lemma → its form as a first part, where irregular
+    joint_without_s: tuple[str, ...]  # endings whose words join without a linking s
     trap_tokens: frozenset[str]
+    neutral_words: frozenset[str]  # traps.toml's neutral lemmas (block first-part readings)
     prefixes: frozenset[str]
     modifiers: Mapping[str, Modifier]  # form → modifier
     special_words: frozenset[str]  # modifier forms and gender nouns: judged in context
@@ -121,7 +139,17 @@ class Lexicon:
     sources: Mapping[str, str]
     problems: tuple[str, ...] = field(default=())
 
+    def joint(self, lemma: str, link: str) -> str:
+        """``lemma`` as the first part of a compound whose gendered original had ``link``:
+        forperson + s (forpersonsposten), tillidsrepræsentant (tillidsrepræsentantregler)."""
+        if lemma in self.joints:
+            return self.joints[lemma]
+        if link == "s" and lemma.endswith(self.joint_without_s):
+            return lemma
+        return lemma + link
 
+
+_NO_NEUTRAL = "Der er ingen fast kønsneutral betegnelse; omskriv evt. sætningen."
 _ENDINGS = ("", "e", "t", "s", "es", "en", "er", "ere", "erne", "est", "este", "hed", "heden")
 
 
@@ -150,6 +178,29 @@ def _suggestion_paradigms(data: dict[str, Any], problems: list[str]) -> dict[str
     return out
 
 
+_LINKS = ("s", "")
+
+
+def _first_parts(entries: list[Entry], owner: Mapping[str, str]) -> dict[str, FirstPart]:
+    """Every entry's singular spellings with each linking ending, as first parts."""
+    out: dict[str, FirstPart] = {}
+    for entry in entries:
+        if not entry.first_part:
+            continue
+        for spelling in entry.paradigm.slots[0]:
+            for link in _LINKS:
+                key = spelling + link
+                if owner.get(key, entry.id) == entry.id:  # "formands" is also a genitive
+                    out.setdefault(key, FirstPart(entry, link))
+    return out
+
+
+def _tails_before_letters(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
+    tails = sorted({key[-TAIL:] for key in parts})
+    # a look-ahead, so that overlapping endings are all found (formand|s, formands|)
+    return re.compile(rf"(?=({'|'.join(map(re.escape, tails))})[^\W\d_]{{3}})")
+
+
 def _role_forms(words: list[str]) -> dict[str, Tag]:
     out: dict[str, Tag] = {}
     for spec in words:
@@ -159,10 +210,16 @@ def _role_forms(words: list[str]) -> dict[str, Tag]:
     return out
 
 
+def build_lexicon() -> Lexicon:
+    """The lexicon from the data files, uncached, with ``problems`` listing what is wrong."""
+    return _build()
+
+
 def _build() -> Lexicon:
     problems: list[str] = []
     sources: dict[str, str] = _read("sources.toml")["sources"]
-    reviewed = _suggestion_paradigms(_read("suggestions.toml"), problems)
+    suggestion_data = _read("suggestions.toml")
+    reviewed = _suggestion_paradigms(suggestion_data, problems)
     entries: list[Entry] = []
     heads: dict[str, Head] = {}
     owner: dict[str, str] = {}
@@ -187,8 +244,16 @@ def _build() -> Lexicon:
                     )
                 else:
                     suggestions.append(reviewed[word])
-            if not suggestions:
+            if not suggestions and raw.get("suggest", []):
                 problems.append(f"{name}: {rid}: has no usable suggestion")
+            if "suggest" not in raw:
+                problems.append(f"{name}: {rid}: lists no suggestions (use suggest = [] if none)")
+            compound = suggestions
+            if "suggest_compound" in raw:
+                compound = [reviewed[w] for w in raw["suggest_compound"] if w in reviewed]
+                for word in raw["suggest_compound"]:
+                    if word not in raw.get("suggest", []):
+                        problems.append(f"{name}: {rid}: suggest_compound {word!r} not in suggest")
             try:
                 paradigm = inflect(raw["lemma"], raw.get("class"), raw.get("forms"))
             except (ValueError, KeyError) as exc:
@@ -200,8 +265,11 @@ def _build() -> Lexicon:
                 category=data.get("category", name.removesuffix(".toml")),
                 paradigm=paradigm,
                 suggestions=tuple(suggestions),
-                reason=raw.get("reason", data.get("reason", "")),
+                reason=raw.get("reason", data.get("reason", ""))
+                + ("" if suggestions else f" {_NO_NEUTRAL}"),
                 source=sources.get(source) if source else None,
+                compound_suggestions=tuple(compound),
+                first_part=bool(raw.get("first_part", True)),
             )
             entries.append(entry)
             for form, tag in paradigm.tagged_forms():
@@ -258,6 +326,7 @@ def _build() -> Lexicon:
         for c in excepted.get("context", [])
     }
     by_id = {e.id: e for e in entries}
+    first_parts = _first_parts(entries, owner)
     for rule in contexts:
         if rule not in by_id:
             problems.append(f"exceptions.toml: context for unknown rule {rule!r}")
@@ -275,7 +344,12 @@ def _build() -> Lexicon:
         entries=tuple(entries),
         by_id=by_id,
         heads=SuffixIndex(heads),
+        first_parts=SuffixIndex(first_parts),
+        first_part_re=_tails_before_letters(first_parts),
+        joints=dict(suggestion_data.get("joint", {})),
+        joint_without_s=tuple(suggestion_data.get("joint_without_s", ())),
         trap_tokens=frozenset(traps["tokens"]),
+        neutral_words=frozenset(w.partition(":")[0] for w in traps["neutral"] if len(w) > 5),
         prefixes=frozenset(traps["prefixes"]),
         modifiers=modifiers,
         special_words=frozenset(modifiers) | requirement.gender_nouns,
@@ -306,18 +380,3 @@ def load_lexicon() -> Lexicon:
         shown = "; ".join(lexicon.problems[:5])
         raise LanguageCheckError(f"the built-in lexicon is inconsistent: {shown}")
     return lexicon
-
-
-def validate_lexicon() -> list[str]:
-    """Every problem in the lexicon data: duplicate ids or forms, unreviewed suggestions,
-    unknown sources or classes, and suggestions the checker itself would flag."""
-    lexicon = _build()
-    problems = list(lexicon.problems)
-    from ligestat.language.matcher import find_role_hits  # local: matcher imports this module
-
-    for entry in lexicon.entries:
-        for paradigm in entry.suggestions:
-            for form, _tag in paradigm.tagged_forms():
-                if find_role_hits(form, lexicon):
-                    problems.append(f"{entry.id}: suggestion form {form!r} is itself flagged")
-    return problems

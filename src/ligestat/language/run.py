@@ -26,9 +26,9 @@ from ligestat.errors import LanguageCheckError
 from ligestat.language import AdvertVerdict, analyse_advert, check_text
 from ligestat.language.extract.document import Document
 from ligestat.language.extract.files import discover, extract_file
-from ligestat.language.extract.fix import plan_fixes
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
 from ligestat.language.extract.web import CrawlLimits, crawl, is_url, origin
+from ligestat.language.fix import plan_fixes
 from ligestat.language.model import SEVERITIES, Finding
 
 __all__ = [
@@ -38,9 +38,14 @@ __all__ = [
     "FileError",
     "FixOptions",
     "FixedFile",
+    "MissingPathError",
     "check_paths",
     "read_allow_list",
 ]
+
+class MissingPathError(LanguageCheckError):
+    """A path named by the caller does not exist (a usage error at the CLI)."""
+
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_FILE_ERRORS = 0, 1, 3
 AUTO_WORKERS_FROM = 200  # files; with workers=0, fewer are checked in this process
@@ -237,8 +242,6 @@ def _url_section(url: str) -> str:
 
 def _file_tasks(arg: str) -> Iterator[_Task]:
     root = Path(arg)
-    if not root.exists():
-        raise LanguageCheckError(f"{arg}: no such file or folder. Check the path.")
     if not root.is_dir():
         yield _Task(str(root), arg, ".", None)
         return
@@ -290,13 +293,13 @@ def check_paths(
 ) -> CheckResult:
     """Check files, folders (recursively) and websites (crawled from a start URL).
 
-    Raises LanguageCheckError when a named path does not exist; every other
+    Raises MissingPathError (a LanguageCheckError) when a named path does not exist; every other
     problem with a single file or page is collected in ``errors``.
     """
     args = [os.fspath(p) for p in paths_or_urls]
-    for arg in args:
+    for arg in args:  # the one check of the named paths, before any work
         if not is_url(arg) and not Path(arg).exists():
-            raise LanguageCheckError(f"{arg}: no such file or folder. Check the path.")
+            raise MissingPathError(f"{arg}: no such file or folder. Check the path.")
     settings = _Settings(tuple(allow), jobopslag, max_bytes, fix)
     limits = CrawlLimits(max_pages, max_depth, timeout, max_bytes)
     findings: list[Finding] = []

@@ -30,6 +30,9 @@ class SuffixIndex(Generic[T]):
     def __len__(self) -> int:
         return len(self._forms)
 
+    def keys(self) -> Iterable[str]:
+        return self._forms.keys()
+
     @property
     def tails(self) -> frozenset[str]:
         """The last ``TAIL`` letters of every form: a token ending otherwise cannot match."""

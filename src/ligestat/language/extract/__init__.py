@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from ligestat.language.extract.document import Document, Location
 from ligestat.language.extract.files import SUFFIXES, discover, extract_file
-from ligestat.language.extract.fix import FixPlan, plan_fixes
 from ligestat.language.extract.html import html_document
 from ligestat.language.extract.markdown import markdown_document
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES, text_document
@@ -21,7 +20,6 @@ __all__ = [
     "SUFFIXES",
     "CrawlLimits",
     "Document",
-    "FixPlan",
     "Location",
     "crawl",
     "discover",
@@ -29,6 +27,5 @@ __all__ = [
     "html_document",
     "is_url",
     "markdown_document",
-    "plan_fixes",
     "text_document",
 ]

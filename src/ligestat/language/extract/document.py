@@ -15,8 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 
-__all__ = ["PART_SEPARATOR", "Document", "Location", "PartsMap", "Run", "SourceMap",
-           "join_parts", "line_starts"]
+__all__ = [
+    "PART_SEPARATOR",
+    "Document",
+    "Location",
+    "PartsMap",
+    "Run",
+    "SourceMap",
+    "join_parts",
+    "line_starts",
+]
 
 PART_SEPARATOR = "\n\n"  # between joined parts: no word runs across two of them
 

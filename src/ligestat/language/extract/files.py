@@ -1,9 +1,16 @@
-"""Files and folders: which files are checked, and the right extractor for each."""
+"""Files and folders: the extractors, registered as data, and which files are checked.
+
+An extractor is a document kind, the file suffixes it reads, a function that turns a file
+into a :class:`Document`, and whether ``--fix`` can write a corrected copy of that kind.
+A new format is one more ``register(Extractor(...))``; folders are searched for the
+registered suffixes, and an unknown suffix is read as plain text.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ligestat.language.extract.document import Document
@@ -13,20 +20,50 @@ from ligestat.language.extract.pdf import pdf_document
 from ligestat.language.extract.text import read_source, text_document
 from ligestat.language.extract.word import docx_document
 
-__all__ = ["SUFFIXES", "discover", "extract_file", "kind_of"]
+__all__ = ["EXTRACTORS", "SUFFIXES", "Extractor", "discover", "extract_file", "kind_of",
+           "register"]
 
-# File suffix → document kind. Folders are searched for these suffixes only.
-SUFFIXES: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
+
+@dataclass(frozen=True)
+class Extractor:
+    """How one kind of file becomes a checkable document."""
+
+    kind: str
+    suffixes: tuple[str, ...]
+    read: Callable[[Path, int], Document]  # (path, max_bytes) → document; LanguageCheckError
+    writable: bool  # --fix can write a corrected copy of this kind
+    description: str
+
+
+EXTRACTORS: dict[str, Extractor] = {}
+SUFFIXES: dict[str, str] = {}  # file suffix → kind, kept in step with EXTRACTORS
+
+
+def register(extractor: Extractor) -> None:
+    """Add (or replace) an extractor and the suffixes it reads."""
+    EXTRACTORS[extractor.kind] = extractor
+    for suffix in extractor.suffixes:
+        SUFFIXES[suffix] = extractor.kind
+
+
+def _source_reader(
+    make: Callable[[str, str, str | None], Document],
+) -> Callable[[Path, int], Document]:
+    def read(path: Path, max_bytes: int) -> Document:
+        source, encoding = read_source(path, max_bytes)
+        return make(str(path), source, encoding)
+
+    return read
+
+
+register(Extractor("text", (".txt", ".text"), _source_reader(text_document), True, "plain text"))
+register(Extractor("markdown", (".md", ".markdown"), _source_reader(markdown_document), True,
+                   "Markdown (code blocks, link targets and HTML comments are skipped)"))
+register(Extractor("html", (".html", ".htm", ".xhtml"), _source_reader(html_document), True,
+                   "HTML (the visible text)"))
+register(Extractor("docx", (".docx",), docx_document, False,
+                   "Word (paragraphs, tables, headers and footers)"))
+register(Extractor("pdf", (".pdf",), pdf_document, False, "PDF (the text of each page)"))
 
 
 def kind_of(path: Path) -> str:
@@ -51,14 +88,4 @@ def discover(path: Path) -> Iterator[Path]:
 
 def extract_file(path: Path, max_bytes: int) -> Document:
     """The checkable document in one file; raises LanguageCheckError when unreadable."""
-    kind = kind_of(path)
-    if kind == "docx":
-        return docx_document(path, max_bytes)
-    if kind == "pdf":
-        return pdf_document(path, max_bytes)
-    source, encoding = read_source(path, max_bytes)
-    if kind == "html":
-        return html_document(str(path), source, encoding)
-    if kind == "markdown":
-        return markdown_document(str(path), source, encoding)
-    return text_document(str(path), source, encoding)
+    return EXTRACTORS[kind_of(path)].read(path, max_bytes)

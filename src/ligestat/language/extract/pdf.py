@@ -12,7 +12,6 @@ from ligestat.language.extract.text import check_size
 __all__ = ["pdf_document"]
 
 
-
 def _pages(path: Path) -> list[str]:
     import pypdf
 
@@ -39,5 +38,11 @@ def pdf_document(path: Path, max_bytes: int) -> Document:
         raise LanguageCheckError(
             f"{path}: has no text layer (a scanned PDF?); skipped. Run OCR on it first."
         )
-    return join_parts(str(path), "pdf", [(text, Part(0, 1, number, None, count_lines=True))
-                                         for number, text in enumerate(pages, start=1)])
+    return join_parts(
+        str(path),
+        "pdf",
+        [
+            (text, Part(0, 1, number, None, count_lines=True))
+            for number, text in enumerate(pages, start=1)
+        ],
+    )

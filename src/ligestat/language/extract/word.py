@@ -20,7 +20,6 @@ from ligestat.language.extract.text import check_size
 __all__ = ["docx_document"]
 
 
-
 def _table(table: Any, label: str) -> Iterator[tuple[str, str]]:
     seen: set[int] = set()
     for r, row in enumerate(table.rows, start=1):
@@ -73,6 +72,11 @@ def docx_document(path: Path, max_bytes: int) -> Document:
             f"{path}: is not a readable Word document ({type(exc).__name__}: {exc}); skipped. "
             "Open and re-save it in Word, or leave it out."
         ) from None
-    return join_parts(str(path), "docx",
-                      [(text, Part(0, index, None, section, count_lines=False))
-                       for index, (section, text) in enumerate(parts_text, start=1)])
+    return join_parts(
+        str(path),
+        "docx",
+        [
+            (text, Part(0, index, None, section, count_lines=False))
+            for index, (section, text) in enumerate(parts_text, start=1)
+        ],
+    )

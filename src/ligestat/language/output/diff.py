@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-
+from ligestat.language.fix import unified_diff
 from ligestat.language.run import CheckResult
 
 __all__ = ["render_diff"]
@@ -11,13 +10,6 @@ __all__ = ["render_diff"]
 
 def render_diff(result: CheckResult) -> str:
     """A unified diff per fixed file (``--- PATH`` / ``+++ PATH``, for ``patch -p0``)."""
-    out: list[str] = []
-    for fix in result.fixes:
-        for line in difflib.unified_diff(
-            fix.original.splitlines(keepends=True),
-            fix.fixed.splitlines(keepends=True),
-            fromfile=fix.path,
-            tofile=fix.path,
-        ):
-            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(out)
+    return "".join(
+        unified_diff(fix.original, fix.fixed, fix.path, prefixed=False) for fix in result.fixes
+    )

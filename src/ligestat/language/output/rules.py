@@ -30,8 +30,13 @@ def lexicon_rules() -> list[RuleInfo]:
     )
     coded = lexicon.coded.source or ""
     for rule_id, leaning in ((MASCULINE_RULE, "maskulint"), (FEMININE_RULE, "feminint")):
-        rules.setdefault(rule_id, RuleInfo(
-            rule_id, f"{leaning.capitalize()} kodet ord i jobopslag (eksperimentel)",
-            f"Ordet regnes for {leaning} kodet (Gaucher, Friesen & Kay 2011). {coded}".strip(),
-            "info"))
+        rules.setdefault(
+            rule_id,
+            RuleInfo(
+                rule_id,
+                f"{leaning.capitalize()} kodet ord i jobopslag (eksperimentel)",
+                f"Ordet regnes for {leaning} kodet (Gaucher, Friesen & Kay 2011). {coded}".strip(),
+                "info",
+            ),
+        )
     return list(rules.values())

@@ -8,22 +8,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from typer.testing import CliRunner
-
-from ligestat.cli import app
-
-Sprog = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def sprog(cli: CliRunner) -> Sprog:
-    """``sprog(*args)``: run ``ligestat sprog ARGS`` in-process → (exit code, stdout, stderr)."""
-
-    def run(*args: str) -> tuple[int, str, str]:
-        out = cli.invoke(app, ["sprog", *args])
-        return out.exit_code, out.stdout, out.stderr
-
-    return run
 
 
 def _position(source: str, needle: str, nth: int = 0) -> tuple[int, int]:

@@ -22,7 +22,8 @@ def test_lexicon_has_at_least_150_lemmas_each_with_a_reason_and_a_suggestion() -
     assert len(lex.entries) >= 150
     for entry in lex.entries:
         assert entry.reason, entry.id
-        assert entry.suggestions, entry.id
+        # a role noun with no established neutral word says so instead of suggesting one
+        assert entry.suggestions or "ingen fast kønsneutral" in entry.reason, entry.id
 
 
 def test_released_rule_ids_still_exist() -> None:

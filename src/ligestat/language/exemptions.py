@@ -1,4 +1,4 @@
-"""Exceptions: text that must stay, so it yields no hit.
+"""Exemptions: text that must stay as written, so it yields no hit.
 
 In order of checking:
 
@@ -14,48 +14,48 @@ In order of checking:
 
    Hits inside the marker itself are dropped too.
 3. **Built-in phrases** (``exceptions.toml``: Folketingets Ombudsmand, agreement names).
-4. **Rule contexts** (``exceptions.toml``): ``ansat som tjenestemand``, a capitalised
-   ``Ombudsmanden`` (the institution; the generic role is written in lower case).
-5. **Mentions** (``exceptions.toml`` ``mention``): the word is talked about, not used
-   ("ordet formand", "ord som formand, embedsmand").
-6. **Quotations**: inside "…", “…”, „…“, «…», »…« or ”…” in one paragraph.
+4. **Rule contexts** (``exceptions.toml``): ``ansat som tjenestemand``, domsmænd among
+   nævninger; **institutions** by meaning (``institution.py``: "klag til ombudsmanden").
+5. **Mentions** (``mention.py``): the word is talked about, not used ("ordet formand",
+   "kønnede titler som formand og forkvinde", "Formand bliver til forperson").
+6. **Quoted words** (``quotation.py``): at most a few words in quotation marks
+   ('formand', ‘udvalgsformand’, »formand«, "formand") in one paragraph.
 7. **References**: after ``jf.`` or ``§`` in the same clause: up to ; ) ! ?, a line
    break, a new sentence or ", og"/", men"/", når" ... ("§ 5, stk. 2, om formandens
    pligter" is one clause; so is "§ 3, stk. 2, skal formanden", a known limit).
+
+A hit that survives all of these but sits in **direct speech** (a longer quotation, dialogue
+after a dash, speech closed by ", siger hun") is kept at severity ``info``: someone's own
+words are reported, not counted as the writer's, and ``--fix`` leaves them alone.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from ligestat.language.institution import INSTITUTIONS, institution_meant
 from ligestat.language.lexicon_load import Lexicon
+from ligestat.language.mention import mention_by_cue
 from ligestat.language.model import Hit
-from ligestat.language.text_utils import WORD_RE
+from ligestat.language.quotation import Quotes, find_quotes
+from ligestat.language.text_utils import WORD_RE, lowered
 
-__all__ = ["Candidate", "drop_exceptions", "ignore_markers"]
+__all__ = ["Candidate", "drop_exemptions", "ignore_markers"]
 
 _MARKER_RE = re.compile(r"sprog:[ \t]*ignore\b(?P<words>[^\n]*)", re.IGNORECASE)
 _MARKER_WORD_RE = re.compile(r"[\w.]+(?:-[\w.]+)*")
-# a quotation: up to 600 characters between matching marks, single line breaks allowed
-_QUOTE_RE = re.compile(
-    r'"[^"]{0,600}"|“[^”“]{0,600}”|„[^“”]{0,600}[“”]|«[^»]{0,600}»|»[^«]{0,600}«|”[^”]{0,600}”'
-)
-_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
-_QUOTE_CHARS = '"“”„«»'
 _REF_RE = re.compile(r"\bjf\.|§", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[;!?)\n]|\.\s+[A-ZÆØÅ]|,\s+(?:og|men|mens|så|hvis|når|fordi)\b")
 _REACH = 300
-_MENTION_WINDOW = 8
-_LIST_GLUE = frozenset({"og", "eller", "som", "fx", "f", "eks", "mv", "samt", "både"})
+_SPEECH_NOTE = " (Direkte tale: andres ord, kun til orientering.)"
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A hit before exceptions, with the keys an ignore/allow word may match."""
+    """A hit before exemptions, with the keys an ignore/allow word may match."""
 
     hit: Hit
     keys: frozenset[str]
@@ -146,59 +146,15 @@ def _in_context(text: str, cand: Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _quote_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """The quotations in ``text[lo:hi]`` as sorted (start, end); none spans a blank line."""
-    hi = len(text) if hi is None else hi
-    spans: list[tuple[int, int]] = []
-    start = lo
-    for brk in [*_PARAGRAPH_RE.finditer(text, lo, hi), None]:
-        end = brk.start() if brk else hi
-        spans.extend(m.span() for m in _QUOTE_RE.finditer(text, start, end))
-        start = brk.end() if brk else end
-    return spans
-
-
-def _in_quotes(hit: Hit, spans: list[tuple[int, int]]) -> bool:
-    i = bisect.bisect_right(spans, (hit.start, 1 << 62)) - 1  # last quote opening before
-    return i >= 0 and spans[i][0] < hit.start and hit.end < spans[i][1]
-
-
-def _local_quotes(text: str, hit: Hit) -> list[tuple[int, int]]:
-    """The quotations in the paragraph around a hit (for texts with few hits)."""
+def _local_quotes(text: str, hit: Hit) -> Quotes:
+    """The quotations and speech in the paragraph around a hit (for texts with few hits)."""
     lo = max(0, hit.start - 1500)
     para = text.rfind("\n\n", lo, hit.start)
     para_start = lo if para == -1 else para + 2
     para_end = text.find("\n\n", hit.end, hit.end + 1500)
-    return _quote_spans(
+    return find_quotes(
         text, para_start, min(len(text), hit.end + 1500) if para_end == -1 else para_end
     )
-
-
-def _may_continue_mention(word: str, lex: Lexicon) -> bool:
-    if word in lex.mention_cues or word in _LIST_GLUE:
-        return True
-    found = lex.heads.ending(word)
-    return found is not None and found[1].entry is not None
-
-
-def _mentioned(text: str, hit: Hit, lex: Lexicon) -> bool:
-    """The word is talked about, not used: "ordet formand", "ord som formand, embedsmand og
-    talsmand". Walking back from the hit over list glue (og, som, fx) and other gendered
-    words, a mention cue must come before any other word."""
-    near = WORD_RE.findall(text, max(0, hit.start - 24), hit.start)
-    if near and not _may_continue_mention(near[-1].lower(), lex):
-        return False  # the usual case: an ordinary word right before the hit
-    before = WORD_RE.findall(text, max(0, hit.start - 160), hit.start)
-    for word in reversed(before[-_MENTION_WINDOW:]):
-        low = word.lower()
-        if low in lex.mention_cues:
-            return True
-        if low in _LIST_GLUE:
-            continue
-        found = lex.heads.ending(low)
-        if found is None or found[1].entry is None:
-            return False
-    return False
 
 
 def _after_reference(text: str, hit: Hit) -> bool:
@@ -211,7 +167,7 @@ def _after_reference(text: str, hit: Hit) -> bool:
     return _CLAUSE_END_RE.search(text, last.end(), hit.start + 1) is None
 
 
-def drop_exceptions(
+def drop_exemptions(
     text: str,
     candidates: list[Candidate],
     lex: Lexicon,
@@ -228,10 +184,11 @@ def drop_exceptions(
     allow_re = _phrases(tuple(sorted({*ignore_phrases, *allow_phrases})))
     builtin_re = _phrases(tuple(lex.phrases))
     markers = ignore_markers(text)
-    has_quotes = any(q in text for q in _QUOTE_CHARS)
+    has_quotes = True  # quotation marks, dashes or ", siger": speech needs no mark
     # many hits: find every quotation once; few hits: only around each hit
-    shared_quotes = _quote_spans(text) if has_quotes and len(candidates) > 50 else None
+    shared_quotes = find_quotes(text) if len(candidates) > 20 else None
     has_refs = "§" in text or _REF_RE.search(text) is not None
+    low: str | None = None
     kept: list[Hit] = []
     for cand in candidates:
         hit = cand.hit
@@ -239,14 +196,21 @@ def drop_exceptions(
             continue
         if _in_phrase(text, cand, allow_re) or _in_phrase(text, cand, builtin_re):
             continue
-        if _in_context(text, cand, lex) or _mentioned(text, hit, lex):
+        if _in_context(text, cand, lex) or mention_by_cue(text, hit, lex):
             continue
-        if has_quotes and _in_quotes(
-            hit, shared_quotes if shared_quotes is not None else _local_quotes(text, hit)
-        ):
-            continue
+        if hit.rule in INSTITUTIONS:
+            low = lowered(text) if low is None else low
+            if institution_meant(text, low, hit):
+                continue
+        quotes = None
+        if has_quotes:
+            quotes = shared_quotes if shared_quotes is not None else _local_quotes(text, hit)
+            if quotes.mentioned(hit.start, hit.end):
+                continue
         if has_refs and _after_reference(text, hit):
             continue
+        if quotes is not None and quotes.spoken(hit.start, hit.end) and hit.severity != "info":
+            hit = replace(hit, severity="info", message=hit.message + _SPEECH_NOTE)
         kept.append(hit)
     return kept
 

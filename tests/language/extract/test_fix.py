@@ -124,8 +124,8 @@ def test_crawled_pages_are_never_rewritten(site: Any, tmp_path: Path, monkeypatc
 
 
 def test_html_replacements_are_escaped_and_overlapping_hits_fixed_once() -> None:
-    from ligestat.language.extract.fix import plan_fixes
     from ligestat.language.extract.html import html_document
+    from ligestat.language.fix import plan_fixes
     from ligestat.language.model import Hit
 
     source = "<p>Vores formand&nbsp;her</p>"

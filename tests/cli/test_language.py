@@ -110,10 +110,10 @@ def test_terminal_report_to_a_file_is_plain_text(tmp_path: Path, sprog: Sprog) -
 
 
 def test_every_registered_format_is_a_format_option(sprog: Sprog, tmp_path: Path) -> None:
-    from ligestat.cli.language import Format
     from ligestat.language.output import FORMATS
 
-    assert [f.value for f in Format] == list(FORMATS)
+    code, stdout, _ = sprog("--help")
+    assert all(name in stdout for name in FORMATS)
     text = _write(tmp_path / "a.txt", "Vores formand.\n")
     for name in FORMATS:
         code, stdout, _ = sprog(str(text), "--format", name)
