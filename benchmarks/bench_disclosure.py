@@ -17,9 +17,8 @@ from typing import Any
 from ligestat.config import parse_config
 from ligestat.disclosure import audit, resolve_policy, suppress
 from ligestat.disclosure.audit import _solve
-from ligestat.disclosure.primary import classify
+from ligestat.disclosure.primary import blank_cells, classify
 from ligestat.disclosure.relations import count_cells
-from ligestat.disclosure.suppression import render
 
 Row = dict[str, Any]
 
@@ -88,7 +87,7 @@ def _run(size: int, policy_name: str, seed: int, hidden: bool) -> dict[str, floa
 
     t0 = time.process_time()
     primary, withheld = classify(tables, policy)
-    baseline = render(tables, primary, withheld)
+    baseline = blank_cells(tables, primary, withheld)
     t_base = time.process_time() - t0
 
     _solve.cache_clear()

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from ligestat.api import compute_tables, load, tables, validate
+import ligestat.indicators  # noqa: F401  (registers the built-in indicators and their settings)
+from ligestat.api import Published, compute_tables, load, publish, tables, validate
 from ligestat.config import Config, load_config
 from ligestat.errors import LigestatError, Problem, ValidationError
 from ligestat.workspace import Workspace
@@ -29,6 +30,7 @@ __all__ = [
     "Config",
     "LigestatError",
     "Problem",
+    "Published",
     "ValidationError",
     "Workspace",
     "check",
@@ -36,6 +38,7 @@ __all__ = [
     "load",
     "load_config",
     "make_report",
+    "publish",
     "tables",
     "validate",
 ]

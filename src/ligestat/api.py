@@ -1,16 +1,27 @@
-"""The library calls behind the CLI: load data, compute tables, produce the contract's JSON."""
+"""The library calls behind the CLI: load data, compute tables, publish them, the contract's JSON.
+
+:func:`publish` is the one path to published tables: the contract's JSON
+(:func:`tables`), the report (:func:`ligestat.report.gather.gather`) and the
+disclosure audit (``ligestat audit-disclosure``) all call it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Config
 from ligestat.errors import InputError
+from ligestat.indicators import REGISTRY, Selection, chosen, run, selection, snapshot_for
 from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_config
 
-__all__ = ["CONTRACT_VERSION", "compute_tables", "load", "tables", "tables_with_config",
-           "validate"]
+if TYPE_CHECKING:
+    from ligestat.disclosure import AuditResult, Policy
+
+__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "has_year", "load", "publish",
+           "tables", "tables_with_config", "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
@@ -46,6 +57,48 @@ def compute_tables(ws: Workspace, year: int,
     return compute(ws, year, names)
 
 
+@dataclass(frozen=True)
+class Published:
+    """A report year's tables as published: disclosure applied, with what decided them."""
+
+    tables: dict[str, list[dict[str, Any]]]  # suppressed cells None, listed in "suppressed"
+    policy: Policy  # the resolved disclosure policy
+    selection: Selection  # the year's selection: snapshot, cohort, population date
+    computed: dict[str, list[dict[str, Any]]]  # the unsuppressed tables (for the audit only)
+    hidden_units: bool  # totals include units shown in no row (in_tables = false)
+
+    def audit(self) -> AuditResult:
+        """What an attacker can derive about every suppressed count."""
+        from ligestat.disclosure import audit
+
+        return audit(self.tables, self.computed, self.policy, hidden_units=self.hidden_units)
+
+
+def publish(ws: Workspace, year: int, *, disclosure: str | None = None,
+            names: Iterable[str] | None = None) -> Published:
+    """Compute indicators (default: the contract's) for ``year`` and apply disclosure control.
+
+    ``disclosure``: a policy name (``None``: the config's). Raises
+    :class:`~ligestat.errors.DisclosureError` for an unknown policy, or for a table
+    without a disclosure shape under a policy that suppresses anything.
+    """
+    from ligestat.disclosure import resolve_policy, suppression
+
+    wanted = chosen(names)
+    cfg = ws.year_config(year)  # the config the year's data was imported with
+    policy = resolve_policy(disclosure, cfg)
+    sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
+    computed = run(ws, sel, wanted)
+    hidden = any(not d.in_tables for d in cfg.departments)
+    protected = suppression.suppress(computed, policy, hidden_units=hidden)
+    return Published(protected, policy, sel, computed, hidden)
+
+
+def has_year(ws: Workspace, year: int) -> bool:
+    """Whether the workspace holds a staff snapshot for report year ``year``."""
+    return snapshot_for(ws, year) is not None
+
+
 def tables(data: Source = None, *, workspace: Source = None, year: int,
            config: Config | Path | str | None = None, disclosure: str | None = None,
            progress: Progress | None = None,
@@ -65,17 +118,14 @@ def tables_with_config(data: Source = None, *, workspace: Source = None, year: i
                        progress: Progress | None = None,
                        allow_older_snapshot: bool = False) -> tuple[dict[str, Any], Config]:
     """``tables``, and the config the year was computed with."""
-    from ligestat.disclosure import apply_policy
-
     with load(data, workspace=workspace, config=config, progress=progress) as ws:
         if allow_older_snapshot:
             ws.older_snapshot_year = year
-        raw = compute_tables(ws, year)
+        published = publish(ws, year, disclosure=disclosure)
         cfg = ws.year_config(year)
-        protected = apply_policy(raw, policy=disclosure, config=cfg)
         return {
             "contract": CONTRACT_VERSION,
             "organisation": cfg.organisation,
             "year": year,
-            "tables": protected,
+            "tables": published.tables,
         }, cfg

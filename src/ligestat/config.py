@@ -40,7 +40,7 @@ keys, with their defaults, is documented in ``docs/config.md``::
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,6 +48,8 @@ from types import MappingProxyType
 from typing import Any
 
 from ligestat.errors import ConfigError
+from ligestat.settings import convert, section_settings
+from ligestat.targets import ROUNDINGS, TARGETS_SECTION
 
 __all__ = [
     "CONFIG_FILENAME",
@@ -70,14 +72,11 @@ KEYS: dict[str, tuple[str, ...]] = {
     "staff": ("employment_types", "snapshot_date"),
     "parental_leave": ("cohort_start", "cohort_end"),
     "pay": ("year",),
-    "targets": ("manager_min_share", "manager_rounding", "fathers_leave_ge11_min_share",
-                "fathers_leave_ge17_min_share", "child_sick_days_max_gap_pp"),
     # read by ligestat.report and ligestat.disclosure, documented here all the same
     "report": ("lang", "sources"),
     "disclosure": ("policy", "method", "min_count", "other_min_count", "show_counts",
                    "protection"),
 }
-ROUNDINGS = ("ceil", "nearest", "eu")
 EMPLOYMENT_TYPES = ("ordinary", "trainee", "flexjob", "extraordinary")
 
 
@@ -89,13 +88,41 @@ class Department:
     level_2_includes: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Targets:
-    manager_min_share: float = 0.40
-    manager_rounding: str = "ceil"
-    fathers_leave_ge11_min_share: float = 0.95
-    fathers_leave_ge17_min_share: float = 0.60
-    child_sick_days_max_gap_pp: float = 10.0
+class Targets(Mapping[str, Any]):
+    """The ``[targets]`` thresholds by setting name, defaults filled in from the registry.
+
+    Read as a mapping (``targets["manager_min_share"]``) or as attributes
+    (``targets.manager_min_share``, as the report's templates do).
+    """
+
+    def __init__(self, **values: Any) -> None:
+        known = section_settings(TARGETS_SECTION)
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ConfigError(f"unknown target setting(s) {', '.join(unknown)}")
+        merged = {name: s.default for name, s in known.items()}
+        merged.update(values)
+        self._values: Mapping[str, Any] = MappingProxyType(merged)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(f"no target setting {name!r}") from None
+
+    def __repr__(self) -> str:
+        return f"Targets({', '.join(f'{k}={v!r}' for k, v in self._values.items())})"
 
 
 @dataclass(frozen=True)
@@ -141,12 +168,6 @@ def _date(value: Any, key: str, where: str) -> date | None:
         return date.fromisoformat(str(value))
     except ValueError:
         raise ConfigError(f"{where}: {key} must be a date YYYY-MM-DD ({value!r})") from None
-
-
-def _share(value: Any, key: str, where: str) -> float:
-    if not isinstance(value, int | float) or not 0 <= float(value) <= 1:
-        raise ConfigError(f"{where}: {key} must be a share between 0 and 1 ({value!r})")
-    return float(value)
 
 
 def _table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -235,29 +256,10 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
                                  or not 1900 <= pay_year <= 2200):
         raise ConfigError(f"{where}: [pay] year must be a year such as 2024 ({pay_year!r})")
     t = _table(raw, "targets", where)
-    defaults = Targets()
-    _known(t, set(KEYS["targets"]), f"{where}: [targets]")
-    rounding = t.get("manager_rounding", defaults.manager_rounding)
-    if rounding not in ROUNDINGS:
-        raise ConfigError(
-            f"{where}: [targets] manager_rounding must be one of {', '.join(ROUNDINGS)} "
-            f"({rounding!r})"
-        )
-    gap = t.get("child_sick_days_max_gap_pp", defaults.child_sick_days_max_gap_pp)
-    if not isinstance(gap, int | float) or gap < 0:
-        raise ConfigError(f"{where}: [targets] child_sick_days_max_gap_pp must be ≥ 0 ({gap!r})")
-    targets = Targets(
-        manager_min_share=_share(
-            t.get("manager_min_share", defaults.manager_min_share), "manager_min_share", where),
-        manager_rounding=rounding,
-        fathers_leave_ge11_min_share=_share(
-            t.get("fathers_leave_ge11_min_share", defaults.fathers_leave_ge11_min_share),
-            "fathers_leave_ge11_min_share", where),
-        fathers_leave_ge17_min_share=_share(
-            t.get("fathers_leave_ge17_min_share", defaults.fathers_leave_ge17_min_share),
-            "fathers_leave_ge17_min_share", where),
-        child_sick_days_max_gap_pp=float(gap),
-    )
+    target_settings = section_settings(TARGETS_SECTION)
+    _known(t, set(target_settings), f"{where}: [targets]")
+    targets = Targets(**{k: convert(target_settings[k], v, f"{where}: [targets]")
+                         for k, v in t.items()})
     disclosure = _table(raw, "disclosure", where)
     policy = disclosure.get("policy", "public")
     if not isinstance(policy, str):

@@ -1,4 +1,4 @@
-"""Targets (måltal) as data, and their judgement on exact values.
+"""Target kinds (måltal) and their judgement on exact values.
 
 Three kinds of target:
 
@@ -23,54 +23,35 @@ Rounding of the balance rule (``[targets] manager_rounding``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
-from ligestat.config import ROUNDINGS, Config
+from ligestat.settings import Section, Setting, register_section, register_setting
 
 __all__ = [
-    "TARGETS",
-    "Target",
+    "KINDS",
+    "ROUNDINGS",
+    "TARGETS_SECTION",
     "balance_sql",
     "max_gap_sql",
     "min_share_sql",
     "required_per_gender",
-    "target_value",
 ]
 
+KINDS = ("balance", "min_share", "max_gap")
+ROUNDINGS = ("ceil", "nearest", "eu")
+TARGETS_SECTION = "targets"
 
-@dataclass(frozen=True)
-class Target:
-    id: str
-    kind: str  # balance | min_share | max_gap
-    indicator: str  # the table it is judged in
-    column: str  # the row key holding the judgement
-    setting: str  # the Targets field (config [targets]) holding its threshold
-    help: str
-
-
-TARGETS: tuple[Target, ...] = (
-    Target("managers_level_1", "balance", "managers_level_1", "target_met", "manager_min_share",
-           "each gender at least 40 % of top management (level 1) per department"),
-    Target("managers_level_2", "balance", "managers_level_2", "target_met", "manager_min_share",
-           "each gender at least 40 % of level-2 managers per department"),
-    Target("fathers_leave_ge11", "min_share", "fathers_leave", "ge11_target_met",
-           "fathers_leave_ge11_min_share",
-           "at least 95 % of fathers take their earmarked leave (≥ 11 weeks)"),
-    Target("fathers_leave_ge17", "min_share", "fathers_leave", "ge17_target_met",
-           "fathers_leave_ge17_min_share",
-           "at least 60 % of fathers take a more equal part of the leave (≥ 17 weeks)"),
-    Target("child_sick_days_gap", "max_gap", "child_sick_days", "target_met",
-           "child_sick_days_max_gap_pp",
-           "at most 10 percentage points between women's and men's shares taking "
-           "children's sick days"),
-)
-
-
-def target_value(target: Target, config: Config) -> Fraction:
-    """The target's threshold from the config, as an exact fraction."""
-    value = getattr(config.targets, target.setting)
-    return Fraction(str(value))
+register_section(Section(
+    TARGETS_SECTION, "the targets (måltal) and how they are judged; every indicator's target "
+    "adds its threshold here (docs/indicators.md)",
+    "Groups of 0 or 1 managers, and shares of empty groups, are not assessable:\n"
+    "their `target_met` is `null`. Targets are judged on exact values: 10.3 pp is more\n"
+    "than 10 pp even though it prints as 10."))
+register_setting(Setting(
+    TARGETS_SECTION, "manager_rounding", "choice", "ceil",
+    "how the minimum of a `balance` target becomes whole people: `ceil` (⌈0.4·n⌉, a group of "
+    "three needs one of each), `nearest` (Danish statutory practice: nearest whole person), "
+    "`eu` (nearest, not above 49 %, Directive (EU) 2022/2381)", choices=ROUNDINGS))
 
 
 def required_per_gender(n: int, min_share: Fraction, rounding: str = "ceil") -> int | None:

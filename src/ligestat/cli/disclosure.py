@@ -65,12 +65,12 @@ def audit_disclosure(
     Example: [bold]ligestat audit-disclosure data/2025 --year 2025 --disclosure standard[/]
     """
     from ligestat import api
-    from ligestat.disclosure import audit_policy
 
-    with api.load(data, workspace=workspace, config=config) as ws:
-        tables = api.compute_tables(ws, year)
-        with console.status("suppressing and auditing…"):
-            policy, result = audit_policy(tables, policy=disclosure, config=ws.year_config(year))
+    with api.load(data, workspace=workspace, config=config) as ws, \
+            console.status("suppressing and auditing…"):
+        published = api.publish(ws, year, disclosure=disclosure)
+        result = published.audit()
+    policy = published.policy
     _print(policy, result, year)
     if not result.ok:
         worst = result.failures[0]

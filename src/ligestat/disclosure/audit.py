@@ -23,7 +23,7 @@ from typing import Any
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import classify
 from ligestat.disclosure.relations import Cell, Model, Tables, build_model, count_cells
-from ligestat.disclosure.schema import LABEL_KEYS
+from ligestat.disclosure.schema import require_shapes, row_keys
 from ligestat.errors import DisclosureError
 
 __all__ = ["AuditResult", "CellInterval", "Solver", "audit", "intervals", "suppressed_cells"]
@@ -195,8 +195,9 @@ def intervals(model: Model, unknown: Iterable[Cell],
     return {cell: solver.bounds(cell) for cell in cells}
 
 
-def _label(row: Mapping[str, Any]) -> str:
-    return " ".join(str(v) for k, v in row.items() if k in LABEL_KEYS and k != "suppressed")
+def _label(table: str, row: Mapping[str, Any]) -> str:
+    keys = row_keys(table)
+    return " ".join(str(v) for k, v in row.items() if k in keys and k != "suppressed")
 
 
 def suppressed_cells(published: Tables, original: Tables) -> set[Cell]:
@@ -219,6 +220,8 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
                 f"table {name}: the published table has {len(rows)} rows, the original "
                 f"{len(original[name])}; audit a table against the one it was made from"
             )
+    if policy.suppresses:
+        require_shapes(original)  # fail closed: an unshaped table cannot be audited
     model = build_model(original, published, hidden_units=hidden_units)
     primary, withheld = classify(original, policy)
     hidden = suppressed_cells(published, original)
@@ -236,6 +239,6 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
         else:
             kind, required = "secondary", 1
         low, high = bounds.get(cell, (value, value))
-        out.append(CellInterval(name, i, key, _label(original[name][i]), value, low, high,
+        out.append(CellInterval(name, i, key, _label(name, original[name][i]), value, low, high,
                                 kind, required, published=cell not in hidden))
     return AuditResult(policy=policy.name, cells=tuple(out))

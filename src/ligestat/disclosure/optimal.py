@@ -28,6 +28,7 @@ from collections.abc import Sequence
 
 from ligestat.disclosure.audit import Solver
 from ligestat.disclosure.policy import Policy
+from ligestat.disclosure.primary import blank_cells, required
 from ligestat.disclosure.relations import Cell, Model, Tables, build_model, count_cells
 
 __all__ = ["optimal_secondary"]
@@ -76,8 +77,6 @@ def optimal_secondary(original: Tables, policy: Policy, primary: set[Cell],
                       withheld: set[Cell], hidden_units: bool | None,
                       incumbent: set[Cell]) -> set[Cell]:
     """The cheapest safe set of suppressed counts found, at worst ``incumbent`` (safe)."""
-    from ligestat.disclosure.suppression import render, required
-
     values = count_cells(original)
     cells = sorted(c for c in values if c not in withheld or c in primary)
     cost = [values[c] + 1.0 for c in cells]
@@ -90,7 +89,7 @@ def optimal_secondary(original: Tables, policy: Policy, primary: set[Cell],
         if time.monotonic() - start > BUDGET_S:
             break
         unknown = chosen | withheld
-        model = build_model(original, render(original, chosen, withheld),
+        model = build_model(original, blank_cells(original, chosen, withheld),
                             hidden_units=hidden_units)
         solver = Solver(model, unknown)
         new = 0

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ligestat.config import Config
-from ligestat.disclosure.schema import SCHEMAS
+from ligestat.disclosure.schema import shaped
 from ligestat.errors import ConfigError, DisclosureError
 
 __all__ = ["METHODS", "OTHER_GENDER", "PRESETS", "Policy", "TableRule", "resolve_policy"]
@@ -56,7 +56,8 @@ class Policy:
     method: str = "greedy"  # secondary suppression: "greedy" | "optimal"
 
     def rule(self, table: str) -> TableRule:
-        """The settings for ``table`` (unknown tables: nothing is suppressed)."""
+        """The settings for ``table`` (a table without a disclosure shape: none; such a
+        table is refused whenever the policy suppresses anything)."""
         return self.tables.get(table, TableRule())
 
     @property
@@ -106,7 +107,7 @@ PRESETS: Mapping[str, _Preset] = MappingProxyType({
 
 def _preset_rules(p: _Preset) -> dict[str, TableRule]:
     rules: dict[str, TableRule] = {}
-    for name, schema in SCHEMAS.items():
+    for name, schema in shaped().items():
         other = p.min_count if p.other_gender == "suppress" else 0
         if schema.kind == "sensitive" or schema.kind == "magnitude":
             rules[name] = TableRule(p.min_count, other, True, p.protection)
@@ -172,10 +173,10 @@ def resolve_policy(policy: str | None, config: Config) -> Policy:
     if not isinstance(tables, Mapping):
         raise ConfigError("ligestat.toml: [disclosure.tables] must be a table of tables")
     for table, raw in tables.items():
-        if table not in SCHEMAS:
+        if table not in rules:
             raise ConfigError(
                 f"ligestat.toml: [disclosure.tables.{table}]: unknown table; "
-                f"known: {', '.join(SCHEMAS)}"
+                f"known: {', '.join(rules)}"
             )
         rules[table] = _override(rules[table], raw, table)
     da, en = preset.description_da, preset.description_en

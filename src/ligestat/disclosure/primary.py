@@ -1,4 +1,5 @@
-"""Primary suppression (the threshold rule) and what a suppressed count takes with it."""
+"""Primary suppression (the threshold rule), what a suppressed count takes with it,
+and the tables with a set of cells blanked (what an attacker would see)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from typing import Any
 
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.relations import Cell, Tables, count_cells
-from ligestat.disclosure.schema import LABEL_KEYS, SCHEMAS, TableSchema
+from ligestat.disclosure.schema import Shape, row_keys, shape
+from ligestat.errors import DisclosureError
 
-__all__ = ["classify", "dependent_keys", "is_other"]
+__all__ = ["blank_cells", "classify", "dependent_keys", "is_other", "required"]
 
 
-def is_other(schema: TableSchema, row: Mapping[str, Any], key: str) -> bool:
+def is_other(schema: Shape, row: Mapping[str, Any], key: str) -> bool:
     """Whether ``row[key]`` counts people of the ``other`` gender."""
     return key in schema.other_keys or (schema.other_rows and row.get("gender") == "other")
 
@@ -26,7 +28,8 @@ def classify(original: Tables, policy: Policy) -> tuple[set[Cell], set[Cell]]:
         rule = policy.rule(name)
         row = original[name][i]
         threshold = rule.min_count
-        if is_other(SCHEMAS[name], row, key):
+        schema = shape(name)
+        if schema is not None and is_other(schema, row, key):
             threshold = max(threshold, rule.other_min_count)
         if 0 < value < threshold:
             primary.add(cell)
@@ -48,7 +51,10 @@ def dependent_keys(name: str, rows: Sequence[Mapping[str, Any]],
     treated cautiously: a fraction goes when any count of the table went, any
     other figure when a count of its row went.
     """
-    schema = SCHEMAS[name]
+    schema = shape(name)
+    if schema is None:
+        raise DisclosureError(f"no disclosure shape for table {name}")
+    labels = row_keys(name)
     table_hit = any(c[0] == name for c in suppressed)
     out: list[set[str]] = []
     for i, row in enumerate(rows):
@@ -65,9 +71,43 @@ def dependent_keys(name: str, rows: Sequence[Mapping[str, Any]],
                 gone.add(key)
         known = {*schema.counts, *(s.key for s in schema.shares), *(k for k, _ in schema.derived)}
         for key, value in row.items():
-            if key in LABEL_KEYS or key in known or value is None:
+            if key in labels or key in known or value is None:
                 continue
             if (_is_number(value) and isinstance(value, float) and table_hit) or gone:
                 gone.add(key)
         out.append(gone - set(schema.counts))
     return out
+
+
+def blank_cells(original: Tables, cells: Collection[Cell],
+                withheld: Collection[Cell] = ()) -> dict[str, list[dict[str, Any]]]:
+    """New tables with ``cells`` and everything derived from them set to ``None``.
+
+    ``withheld`` counts are set to ``None`` too but take nothing with them.
+    Every key set to ``None`` is listed in its row's ``"suppressed"``.
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, rows in original.items():
+        new_rows = [dict(r) for r in rows]
+        schema = shape(name)
+        if schema is not None:
+            dependents = dependent_keys(name, rows, cells)
+            for i, row in enumerate(new_rows):
+                keys = [k for k in schema.counts
+                        if (name, i, k) in cells or (name, i, k) in withheld]
+                keys += sorted(dependents[i])
+                gone = [k for k in keys if row.get(k) is not None]
+                if gone:
+                    listed = list(row.get("suppressed") or [])
+                    for k in gone:
+                        row[k] = None
+                        if k not in listed:
+                            listed.append(k)
+                    row["suppressed"] = listed
+        out[name] = new_rows
+    return out
+
+
+def required(cell: Cell, primary: Collection[Cell], policy: Policy) -> int:
+    """The least interval width a suppressed cell needs: the protection of a primary cell."""
+    return max(1, policy.rule(cell[0]).protection) if cell in primary else 1

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ligestat.disclosure.schema import LINKS, SCHEMAS, TOTAL, TableSchema
+from ligestat.disclosure.schema import TOTAL, Shape, links, shape
 
 __all__ = ["Cell", "Model", "Relation", "build_model", "count_cells", "is_total_row"]
 
@@ -70,7 +70,7 @@ def count_cells(tables: Tables) -> dict[Cell, float]:
     """Every count cell of every known table that holds a number."""
     cells: dict[Cell, float] = {}
     for name, rows in tables.items():
-        schema = SCHEMAS.get(name)
+        schema = shape(name)
         if schema is None:
             continue
         for i, row in enumerate(rows):
@@ -80,7 +80,7 @@ def count_cells(tables: Tables) -> dict[Cell, float]:
     return cells
 
 
-def _groups(schema: TableSchema, rows: Sequence[Mapping[str, Any]]) -> Iterator[
+def _groups(schema: Shape, rows: Sequence[Mapping[str, Any]]) -> Iterator[
         tuple[list[int], int]]:
     """Per group: the indices of the department rows and of the total row."""
     groups: dict[tuple[Any, ...], tuple[list[int], list[int]]] = {}
@@ -93,7 +93,7 @@ def _groups(schema: TableSchema, rows: Sequence[Mapping[str, Any]]) -> Iterator[
             yield parts, totals[0]
 
 
-def _row_relations(name: str, schema: TableSchema, i: int, present: set[str]) -> list[Relation]:
+def _row_relations(name: str, schema: Shape, i: int, present: set[str]) -> list[Relation]:
     out: list[Relation] = []
     for total, parts in schema.row_sums:
         if total in present and all(p in present for p in parts):
@@ -107,7 +107,7 @@ def _row_relations(name: str, schema: TableSchema, i: int, present: set[str]) ->
     return out
 
 
-def _share_relations(name: str, schema: TableSchema, rows: Sequence[Mapping[str, Any]],
+def _share_relations(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]],
                      published: Sequence[Mapping[str, Any]], values: Mapping[Cell, float],
                      ) -> list[Relation]:
     """A published share s = num / den gives num − s × den = 0."""
@@ -132,7 +132,7 @@ def _share_relations(name: str, schema: TableSchema, rows: Sequence[Mapping[str,
 def _has_hidden(original: Tables, values: Mapping[Cell, float]) -> bool:
     """Whether department rows fall short of a total row anywhere (units not shown)."""
     for name, rows in original.items():
-        schema = SCHEMAS.get(name)
+        schema = shape(name)
         if schema is None or not schema.by_department:
             continue
         for parts, total in _groups(schema, rows):
@@ -144,7 +144,7 @@ def _has_hidden(original: Tables, values: Mapping[Cell, float]) -> bool:
     return False
 
 
-def _department_sums(name: str, schema: TableSchema, rows: Sequence[Mapping[str, Any]],
+def _department_sums(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]],
                      values: dict[Cell, float], hidden_units: bool,
                      hidden: set[Cell]) -> list[Relation]:
     out: list[Relation] = []
@@ -170,7 +170,7 @@ def _department_sums(name: str, schema: TableSchema, rows: Sequence[Mapping[str,
 
 def _link_relations(original: Tables, values: Mapping[Cell, float]) -> list[Relation]:
     out: list[Relation] = []
-    for link in LINKS:
+    for link in links():
         a_rows = original.get(link.table_a)
         b_rows = original.get(link.table_b)
         if not a_rows or not b_rows:
@@ -201,7 +201,7 @@ def build_model(original: Tables, published: Tables, *,
     hidden: set[Cell] = set()
     relations: list[Relation] = []
     for name, rows in original.items():
-        schema = SCHEMAS.get(name)
+        schema = shape(name)
         if schema is None:
             continue
         for i in range(len(rows)):

@@ -15,7 +15,7 @@ unnecessary (the greedy choice can take a cell that a later one made redundant).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ligestat.config import Config
@@ -23,7 +23,7 @@ from ligestat.disclosure.audit import AuditResult, Solver, audit
 from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
-from ligestat.disclosure.primary import classify, dependent_keys
+from ligestat.disclosure.primary import blank_cells, classify, required
 from ligestat.disclosure.relations import (
     Cell,
     Model,
@@ -32,42 +32,11 @@ from ligestat.disclosure.relations import (
     count_cells,
     is_total_row,
 )
-from ligestat.disclosure.schema import SCHEMAS
+from ligestat.disclosure.schema import require_shapes
 
-__all__ = ["apply_policy", "audit_policy", "render", "required", "suppress"]
+__all__ = ["apply_policy", "audit_policy", "suppress"]
 
 _MAX_TRIALS = 12  # candidates tried per unsafe cell before taking the best seen
-
-
-def render(original: Tables, cells: Collection[Cell],
-           withheld: Collection[Cell] = ()) -> dict[str, list[dict[str, Any]]]:
-    """New tables with ``cells`` and everything derived from them set to ``None``.
-
-    ``withheld`` counts are set to ``None`` too but take nothing with them.
-    """
-    out: dict[str, list[dict[str, Any]]] = {}
-    for name, rows in original.items():
-        new_rows = [dict(r) for r in rows]
-        if name in SCHEMAS:
-            dependents = dependent_keys(name, rows, cells)
-            for i, row in enumerate(new_rows):
-                keys = [k for k in SCHEMAS[name].counts
-                        if (name, i, k) in cells or (name, i, k) in withheld]
-                keys += sorted(dependents[i])
-                gone = [k for k in keys if row.get(k) is not None]
-                if gone:
-                    listed = list(row.get("suppressed") or [])
-                    for k in gone:
-                        row[k] = None
-                        if k not in listed:
-                            listed.append(k)
-                    row["suppressed"] = listed
-        out[name] = new_rows
-    return out
-
-
-def required(cell: Cell, primary: Collection[Cell], policy: Policy) -> int:
-    return max(1, policy.rule(cell[0]).protection) if cell in primary else 1
 
 
 def _width(solver: Solver, cell: Cell) -> float:
@@ -109,7 +78,8 @@ def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: s
     safe: set[Cell] = set()
     while True:
         unknown = chosen | withheld
-        model = build_model(original, render(original, chosen, withheld), hidden_units=hidden_units)
+        model = build_model(original, blank_cells(original, chosen, withheld),
+                            hidden_units=hidden_units)
         solver = Solver(model, unknown)
         unsafe = None
         for cell in sorted(chosen - safe):
@@ -124,7 +94,7 @@ def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: s
         best: tuple[float, Cell] | None = None
         for cand in _candidates(model, unsafe, unknown, original)[:_MAX_TRIALS]:
             trial = unknown | {cand}
-            trial_model = build_model(original, render(original, chosen | {cand}, withheld),
+            trial_model = build_model(original, blank_cells(original, chosen | {cand}, withheld),
                                       hidden_units=hidden_units)
             width = _width(Solver(trial_model, trial), unsafe)
             if best is None or width > best[0]:
@@ -140,7 +110,8 @@ def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: s
 def _all_safe(original: Tables, policy: Policy, primary: set[Cell], withheld: set[Cell],
               chosen: set[Cell], hidden_units: bool | None) -> bool:
     unknown = chosen | withheld
-    model = build_model(original, render(original, chosen, withheld), hidden_units=hidden_units)
+    model = build_model(original, blank_cells(original, chosen, withheld),
+                            hidden_units=hidden_units)
     solver = Solver(model, unknown)
     return all(_width(solver, c) >= required(c, primary, policy) for c in sorted(chosen))
 
@@ -173,13 +144,14 @@ def suppress(tables: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
     original = {name: [dict(r) for r in rows] for name, rows in tables.items()}
     if not policy.suppresses:
         return original
+    require_shapes(original)  # fail closed
     primary, withheld = classify(original, policy)
     if not primary and not withheld:
         return original
     chosen = _secondary(original, policy, primary, withheld, hidden_units) if primary else set()
     if primary and method == "optimal" and chosen != primary:
         chosen = optimal_secondary(original, policy, primary, withheld, hidden_units, chosen)
-    return render(original, chosen, withheld)
+    return blank_cells(original, chosen, withheld)
 
 
 def apply_policy(tables: Mapping[str, list[dict[str, Any]]], *, policy: str | None,

@@ -1,17 +1,24 @@
 """Indicators: every table of the report, computed as SQL inside DuckDB.
 
 ``compute(ws, year)`` runs the registered indicators for a report year and returns
-rows exactly as CONTRACT.md §3 describes them. The year's selections:
+rows exactly as CONTRACT.md §3 describes them. The year's selection
+(:func:`selection`):
 
 - staff: the latest employees snapshot on or before 31 January of the year
   (or ``[staff] snapshot_date``), employment types per ``[staff] employment_types``;
 - parental leave: children born in year − 2 (or ``[parental_leave]`` cohort dates);
 - children's sick days: every year in the data up to year − 1;
+- population: the latest population date on or before 31 January of the year;
 - pay (when pay.csv holds the pay year): pay year = year − 1 (or ``[pay] year``).
+
+Every module of this package but ``registry`` and ``shape`` is a family of
+indicators and is imported here: the built-in families first, in the order of
+the contract's JSON, then any other module, by name.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Iterable
 from datetime import date
 from importlib import import_module
@@ -19,52 +26,101 @@ from typing import Any
 
 from ligestat.config import Config
 from ligestat.errors import WorkspaceError
-from ligestat.indicators.registry import REGISTRY, Context, Indicator, indicator
+from ligestat.indicators.registry import (
+    REGISTRY,
+    Indicator,
+    Selection,
+    Target,
+    indicator,
+    register,
+    targets,
+    unregister,
+)
+from ligestat.indicators.shape import Link, Shape, ShareDef
 from ligestat.workspace import Workspace, year_window
 
-__all__ = ["CONTRACT_TABLES", "REGISTRY", "Context", "Indicator", "compute", "context",
-           "indicator"]
+__all__ = ["REGISTRY", "Indicator", "Link", "Selection", "Shape", "ShareDef", "Target",
+           "compute", "contract_tables", "indicator", "reference_markdown", "register",
+           "selection", "snapshot_for", "targets", "unregister"]
 
-# Built-in families register in this order, which is the order of the JSON output.
-for _family in ("staff", "managers", "leave", "sick_days", "population", "pay"):
+BUILTIN_FAMILIES = ("staff", "managers", "leave", "sick_days", "population")
+_NOT_FAMILIES = ("registry", "shape")
+
+
+def _families() -> list[str]:
+    found = [m.name for m in pkgutil.iter_modules(__path__)
+             if m.name not in _NOT_FAMILIES and not m.name.startswith("_")]
+    rank = {name: i for i, name in enumerate(BUILTIN_FAMILIES)}
+    return sorted(found, key=lambda n: (rank.get(n, len(rank)), n))
+
+
+for _family in _families():
     import_module(f"ligestat.indicators.{_family}")
 
-CONTRACT_TABLES = tuple(name for name, ind in REGISTRY.items() if ind.contract)
+
+def contract_tables() -> tuple[str, ...]:
+    """The indicators of CONTRACT.md §3's JSON, in its order."""
+    return tuple(name for name, ind in REGISTRY.items() if ind.contract)
 
 
-def _snapshot(ws: Workspace, year: int, cfg: Config) -> date:
-    wanted = cfg.snapshot_date
+def snapshot_for(ws: Workspace, year: int, cfg: Config | None = None) -> date | None:
+    """The staff snapshot report year ``year`` counts; None when the workspace has none
+    for it. A year counts its own data: a snapshot older than the year's window
+    (``ligestat.workspace.year_window``) only when asked for
+    (``ws.older_snapshot_year``) or named by ``[staff] snapshot_date``.
+
+    Raises :class:`WorkspaceError` when ``[staff] snapshot_date`` names a snapshot
+    the data does not hold.
+    """
+    wanted = (cfg or ws.year_config(year)).snapshot_date
     snapshots = ws.snapshots()
-    shown = ", ".join(str(s) for s in snapshots) or "none"
     if wanted is not None:
         if wanted not in snapshots:
+            shown = ", ".join(str(s) for s in snapshots) or "none"
             raise WorkspaceError(f"the config's [staff] snapshot_date {wanted} is not in the "
                                  f"data (snapshots: {shown})")
         return wanted
     start, cutoff = year_window(year)
     eligible = [s for s in snapshots if s <= cutoff]
-    if not eligible:
-        raise WorkspaceError(f"no staff snapshot on or before {cutoff} for report year {year} "
-                             f"(snapshots: {shown}); import employees data for that year")
-    chosen = max(eligible)
-    if chosen < start and ws.older_snapshot_year != year:
-        raise WorkspaceError(
-            f"no staff data for report year {year}: its staff snapshot must be dated "
-            f"{start} … {cutoff}, and the latest is {chosen} (snapshots: {shown}); import "
-            f"{year}'s employees data, or report on the {chosen} snapshot on purpose with "
-            "--allow-older-snapshot")
-    return chosen
+    if not eligible or (max(eligible) < start and ws.older_snapshot_year != year):
+        return None
+    return max(eligible)
 
 
-def context(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Context:
-    """The selections a report year makes (snapshot, cohort), with the year's config."""
+def _no_snapshot(ws: Workspace, year: int) -> str:
+    start, cutoff = year_window(year)
+    snapshots = ws.snapshots()
+    shown = ", ".join(str(s) for s in snapshots) or "none"
+    older = [s for s in snapshots if s <= cutoff]
+    if older:
+        return (f"no staff data for report year {year}: its staff snapshot must be dated "
+                f"{start} … {cutoff}, and the latest is {max(older)} (snapshots: {shown}); "
+                f"import {year}'s employees data, or report on the {max(older)} snapshot on "
+                "purpose with --allow-older-snapshot")
+    return (f"no staff snapshot on or before {cutoff} for report year {year} (snapshots: "
+            f"{shown}); import employees data for that year")
+
+
+def _population_date(ws: Workspace, year: int) -> date | None:
+    row = ws.con.execute("SELECT max(date) FROM population WHERE date <= ?",
+                         [date(year, 1, 31)]).fetchone()
+    return row[0] if row else None
+
+
+def selection(ws: Workspace, year: int, *, need_snapshot: bool = True) -> Selection:
+    """The selection a report year makes (snapshot, cohort, population date), with the
+    config the year's data was imported with (``Workspace.year_config``)."""
     cfg = ws.year_config(year)
-    return Context(
+    snapshot = snapshot_for(ws, year, cfg) if need_snapshot else None
+    if need_snapshot and snapshot is None:
+        raise WorkspaceError(_no_snapshot(ws, year))
+    return Selection(
         year=year,
         config=cfg,
-        snapshot_date=_snapshot(ws, year, cfg) if need_snapshot else None,
+        snapshot_date=snapshot,
         cohort_start=cfg.cohort_start or date(year - 2, 1, 1),
         cohort_end=cfg.cohort_end or date(year - 2, 12, 31),
+        population_date=_population_date(ws, year),
         pay_year=cfg.pay_year or year - 1,
     )
 
@@ -79,45 +135,66 @@ def _value(v: Any) -> Any:
     return float(v) if hasattr(v, "__float__") else v
 
 
-def compute(ws: Workspace, year: int,
-            names: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """Run indicators (default: the contract's) for a report year; rows as plain dicts."""
-    chosen = list(names) if names is not None else list(CONTRACT_TABLES)
-    unknown = [n for n in chosen if n not in REGISTRY]
-    if unknown:
-        raise WorkspaceError(f"unknown indicator(s) {', '.join(unknown)}; known: "
-                             f"{', '.join(REGISTRY)}")
-    ctx = context(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in chosen))
+def run(ws: Workspace, sel: Selection,
+        names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """Run the named indicators for a selection; rows as plain dicts."""
     result: dict[str, list[dict[str, Any]]] = {}
-    for name in chosen:
+    for name in names:
         ind = REGISTRY[name]
-        if ind.present is not None and not ind.present(ws.con, ctx):
+        if ind.present is not None and not ind.present(ws.con, sel):
             continue
-        cur = ws.con.execute(ind.sql(ctx))
+        cur = ws.con.execute(ind.sql(sel))
         keys = [d[0] for d in cur.description]
         if tuple(keys) != ind.columns:
             raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
         rows = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
                 for row in cur.fetchall()]
-        result[name] = ind.finish(ws.con, ctx, rows) if ind.finish else rows
+        result[name] = ind.finish(ws.con, sel, rows) if ind.finish else rows
     return result
+
+
+def chosen(names: Iterable[str] | None) -> list[str]:
+    """The indicators asked for (default: the contract's), checked to be registered."""
+    out = list(names) if names is not None else list(contract_tables())
+    unknown = [n for n in out if n not in REGISTRY]
+    if unknown:
+        raise WorkspaceError(f"unknown indicator(s) {', '.join(unknown)}; known: "
+                             f"{', '.join(REGISTRY)}")
+    return out
+
+
+def compute(ws: Workspace, year: int,
+            names: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Run indicators (default: the contract's) for a report year; rows as plain dicts."""
+    wanted = chosen(names)
+    sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
+    return run(ws, sel, wanted)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def reference_markdown() -> str:
     """docs/indicators.md, generated from the registry (``python -m ligestat.indicators``)."""
-    from ligestat.targets import TARGETS
-
     lines = ["# Indicators and targets", "",
              "Generated from the registry by `python -m ligestat.indicators > docs/indicators.md`;",
              "a test fails when this file and the code differ.", "", "## Indicators", "",
-             "| indicator | in the contract's JSON | row keys | what it counts |",
-             "|---|---|---|---|"]
+             "| indicator | in the contract's JSON | row keys | disclosure | what it counts |",
+             "|---|---|---|---|---|"]
     for ind in REGISTRY.values():
-        keys = ", ".join(f"`{c}`" for c in ind.columns)
-        lines.append(f"| `{ind.name}` | {'yes' if ind.contract else 'no'} | {keys} | {ind.help} |")
-    lines += ["", "## Targets (måltal)", "",
-              "| target | kind | table | judged in | setting | rule |", "|---|---|---|---|---|---|"]
-    for t in TARGETS:
+        cols = ", ".join(f"**`{c}`**" if c in ind.keys else f"`{c}`" for c in ind.columns)
+        shape = ind.disclosure.kind if ind.disclosure is not None else "**none**"
+        lines.append(f"| `{ind.name}` | {'yes' if ind.contract else 'no'} | {cols} | {shape} | "
+                     f"{_cell(ind.help)} |")
+    lines += ["", "Row keys in bold identify a row; the others are figures. *disclosure* is "
+              "the kind of the table's disclosure shape (docs/disclosure.md).",
+              "", "## Targets (måltal)", "",
+              "| target | kind | table | judged in | setting | default | rule |",
+              "|---|---|---|---|---|---|---|"]
+    for t in targets():
+        default = f"{t.default:g}" + (" pp" if t.unit == "pp" else "")
         lines.append(f"| `{t.id}` | {t.kind} | `{t.indicator}` | `{t.column}` | "
-                     f"`[targets] {t.setting}` | {t.help} |")
+                     f"`[targets] {t.setting}` | {default} | {_cell(t.help)} |")
+    lines += ["", "How to add an indicator: docs/architecture.md, \"Adding an indicator\"."]
     return "\n".join(lines) + "\n"

@@ -2,13 +2,39 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Context, dept_frame, indicator
+from ligestat.indicators.registry import Selection, Target, dept_frame, indicator
+from ligestat.indicators.shape import Link, Shape, ShareDef
 from ligestat.targets import min_share_sql
 
 THRESHOLDS = (11, 17, 24)  # weeks; ge11 counts weeks_taken ≥ 11
 TARGETED = {"man": ("fathers_leave_ge11", "fathers_leave_ge17"), "woman": ()}
 COLUMNS = ("department", "n", *(f"ge{w}" for w in THRESHOLDS),
            *(f"ge{w}_share" for w in THRESHOLDS), "ge11_target_met", "ge17_target_met")
+
+
+TARGETS = (
+    Target("fathers_leave_ge11", "min_share", "ge11_target_met", "fathers_leave_ge11_min_share",
+           0.95, "at least 95 % of fathers take their earmarked leave (≥ 11 weeks)",
+           setting_help="share of fathers taking at least 11 weeks", value="ge11_share",
+           label="target_fathers_ge11", goal="goal_share"),
+    Target("fathers_leave_ge17", "min_share", "ge17_target_met", "fathers_leave_ge17_min_share",
+           0.60, "at least 60 % of fathers take a more equal part of the leave (≥ 17 weeks)",
+           setting_help="share of fathers taking at least 17 weeks", value="ge17_share",
+           label="target_fathers_ge17", goal="goal_share"),
+)
+
+
+def _shape(*, by_department: bool, links: tuple[Link, ...] = ()) -> Shape:
+    """Parental leave: n people, of whom ge11 took ≥ 11 weeks, ge17 ≥ 17, ge24 ≥ 24."""
+    return Shape(
+        kind="sensitive",
+        counts=("n", "ge11", "ge17", "ge24"),
+        shares=tuple(ShareDef(f"{k}_share", (k,), ("n",)) for k in ("ge11", "ge17", "ge24")),
+        derived=tuple((f"{k}_target_met", (f"{k}_share",)) for k in ("ge11", "ge17", "ge24")),
+        chains=(("ge24", "ge17", "ge11", "n"),),
+        by_department=by_department,
+        links=links,
+    )
 
 
 def _counts(alias: str) -> str:
@@ -20,20 +46,20 @@ def _shares() -> str:
     return ", ".join(f"CASE WHEN n > 0 THEN ge{w} / n END AS ge{w}_share" for w in THRESHOLDS)
 
 
-def _leave_sql(ctx: Context, gender: str) -> str:
+def _leave_sql(sel: Selection, gender: str) -> str:
     targets = TARGETED[gender]
     flags = []
     for w in (11, 17):
         tid = f"fathers_leave_ge{w}"
-        flags.append(f"{min_share_sql(f'ge{w}', 'n', ctx.target(tid))} AS ge{w}_target_met"
+        flags.append(f"{min_share_sql(f'ge{w}', 'n', sel.target(tid))} AS ge{w}_target_met"
                      if tid in targets else f"CAST(NULL AS BOOLEAN) AS ge{w}_target_met")
     return f"""
     WITH leave AS (SELECT department, weeks_taken FROM parental_leave
                    WHERE gender = '{gender}'
-                     AND child_birth_date BETWEEN DATE '{ctx.cohort_start}'
-                                              AND DATE '{ctx.cohort_end}'),
+                     AND child_birth_date BETWEEN DATE '{sel.cohort_start}'
+                                              AND DATE '{sel.cohort_end}'),
     per AS (SELECT f.department, f.ord, count(l.weeks_taken) AS n, {_counts('l')}
-            FROM {dept_frame(ctx.config)}
+            FROM {dept_frame(sel.config)}
             LEFT JOIN leave l ON (f.department = 'total' OR l.department = f.department)
             GROUP BY ALL)
     SELECT department, n, {', '.join(f'ge{w}' for w in THRESHOLDS)}, {_shares()},
@@ -42,26 +68,34 @@ def _leave_sql(ctx: Context, gender: str) -> str:
 
 
 @indicator("fathers_leave", "Fathers (gender man) with a child in the cohort, per department: "
-           "how many took at least 11, 17 and 24 weeks, with the 95 % and 60 % targets.", COLUMNS)
-def fathers_leave(ctx: Context) -> str:
-    return _leave_sql(ctx, "man")
+           "how many took at least 11, 17 and 24 weeks, with the 95 % and 60 % targets.", COLUMNS,
+           keys=("department",), disclosure=_shape(by_department=True), targets=TARGETS,
+           history="fathers_leave_trend")
+def fathers_leave(sel: Selection) -> str:
+    return _leave_sql(sel, "man")
 
 
 @indicator("mothers_leave", "Mothers (gender woman) with a child in the cohort, per department: "
-           "how many took at least 11, 17 and 24 weeks (no targets).", COLUMNS)
-def mothers_leave(ctx: Context) -> str:
-    return _leave_sql(ctx, "woman")
+           "how many took at least 11, 17 and 24 weeks (no targets).", COLUMNS,
+           keys=("department",), disclosure=_shape(by_department=True))
+def mothers_leave(sel: Selection) -> str:
+    return _leave_sql(sel, "woman")
 
 
 @indicator("fathers_leave_trend", "Fathers' leave for every birth-year cohort up to the year's "
            "cohort, all units together: the trend.",
            ("cohort", "report_year", "n", *(f"ge{w}" for w in THRESHOLDS),
-            *(f"ge{w}_share" for w in THRESHOLDS)), contract=False)
-def fathers_leave_trend(ctx: Context) -> str:
+            *(f"ge{w}_share" for w in THRESHOLDS)), keys=("cohort", "report_year"),
+           # the trend's latest cohort is the fathers_leave cohort, all units together
+           disclosure=_shape(by_department=False, links=tuple(
+               Link("fathers_leave", (("department", "total"),), k, "fathers_leave_trend", (), k,
+                    last_b=True) for k in ("n", "ge11", "ge17", "ge24"))),
+           contract=False)
+def fathers_leave_trend(sel: Selection) -> str:
     return f"""
     WITH per AS (SELECT year(child_birth_date) AS cohort, count(*) AS n, {_counts('l')}
                  FROM parental_leave l WHERE gender = 'man'
-                   AND child_birth_date <= DATE '{ctx.cohort_end}' GROUP BY 1)
+                   AND child_birth_date <= DATE '{sel.cohort_end}' GROUP BY 1)
     SELECT cohort, cohort + 2 AS report_year, n, {', '.join(f'ge{w}' for w in THRESHOLDS)},
            {_shares()}
     FROM per ORDER BY cohort"""

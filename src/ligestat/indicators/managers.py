@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Context, dept_frame, indicator, sql_list
+from ligestat.indicators.registry import Selection, Target, dept_frame, indicator, sql_list
+from ligestat.indicators.shape import gender_split
 from ligestat.targets import balance_sql
 
 COLUMNS = ("department", "women", "men", "other", "total", "women_share", "men_share",
            "target_met")
+SHAPE = gender_split("managers", by_department=True, judged=("target_met",))
 
 
-def _level_condition(ctx: Context, level: int) -> str:
+def _target(level: int, help: str) -> Target:
+    return Target(f"managers_level_{level}", "balance", "target_met", "manager_min_share", 0.40,
+                  help, setting_help="each gender's minimum share of a manager group (40/60)",
+                  goal="goal_managers")
+
+
+def _level_condition(sel: Selection, level: int) -> str:
     cond = [f"manager_level = {level}"]
     if level == 2:
-        for d in ctx.config.departments:
+        for d in sel.config.departments:
             if d.level_2_includes:
                 levels = ", ".join(str(x) for x in d.level_2_includes)
                 cond.append(f"(department = {sql_list([d.code])[1:-1]} "
@@ -20,19 +28,19 @@ def _level_condition(ctx: Context, level: int) -> str:
     return "(" + " OR ".join(cond) + ")"
 
 
-def _managers_sql(ctx: Context, level: int) -> str:
-    judged = balance_sql("women", "men", "total", ctx.target(f"managers_level_{level}"),
-                         ctx.config.targets.manager_rounding)
+def _managers_sql(sel: Selection, level: int) -> str:
+    judged = balance_sql("women", "men", "total", sel.target(f"managers_level_{level}"),
+                         sel.config.targets.manager_rounding)
     return f"""
     WITH grp AS (SELECT department, gender FROM employees
-                 WHERE {ctx.staff_filter} AND {_level_condition(ctx, level)}),
+                 WHERE {sel.staff_filter} AND {_level_condition(sel, level)}),
     per AS (
       SELECT f.department, f.ord,
              count(d.gender) FILTER (WHERE d.gender = 'woman') AS women,
              count(d.gender) FILTER (WHERE d.gender = 'man') AS men,
              count(d.gender) FILTER (WHERE d.gender = 'other') AS other,
              count(d.gender) AS total
-      FROM {dept_frame(ctx.config)}
+      FROM {dept_frame(sel.config)}
       LEFT JOIN grp d ON (f.department = 'total' OR d.department = f.department)
       GROUP BY ALL)
     SELECT department, women, men, other, total,
@@ -43,12 +51,18 @@ def _managers_sql(ctx: Context, level: int) -> str:
 
 
 @indicator("managers_level_1", "Top managers (level 1) per department by gender, with the "
-           "40/60 target.", COLUMNS, needs_snapshot=True)
-def managers_level_1(ctx: Context) -> str:
-    return _managers_sql(ctx, 1)
+           "40/60 target.", COLUMNS, keys=("department",), disclosure=SHAPE,
+           targets=(_target(1, "each gender at least 40 % of top management (level 1) per "
+                               "department"),),
+           needs_snapshot=True)
+def managers_level_1(sel: Selection) -> str:
+    return _managers_sql(sel, 1)
 
 
 @indicator("managers_level_2", "Level-2 managers per department by gender (with the levels a "
-           "department counts as level 2), with the 40/60 target.", COLUMNS, needs_snapshot=True)
-def managers_level_2(ctx: Context) -> str:
-    return _managers_sql(ctx, 2)
+           "department counts as level 2), with the 40/60 target.", COLUMNS,
+           keys=("department",), disclosure=SHAPE,
+           targets=(_target(2, "each gender at least 40 % of level-2 managers per department"),),
+           needs_snapshot=True)
+def managers_level_2(sel: Selection) -> str:
+    return _managers_sql(sel, 2)

@@ -1,7 +1,7 @@
 """Pay transparency (Directive (EU) 2023/970 Art. 9): gaps, quartile bands, categories.
 
 Three tables, exactly as CONTRACT.md §1 (pay.csv) and §3 define them, for the pay
-year of a report year (``Context.pay_year``: report year − 1 unless ``[pay] year``):
+year of a report year (``Selection.pay_year``: report year − 1 unless ``[pay] year``):
 
 - ``pay_gap``: per basis (hourly, annual) the mean and median gaps, the variable-pay
   gaps among receivers and the shares receiving variable pay — Art. 9(1)(a)–(e);
@@ -24,13 +24,16 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ligestat.indicators.registry import Context, indicator
+from ligestat.indicators.registry import Selection, indicator
+from ligestat.indicators.shape import Shape
 
 __all__ = ["ASSESSMENT_THRESHOLD", "BASES", "exact_category_gap", "gap_sql", "pay_present"]
 
 ASSESSMENT_THRESHOLD = Fraction(5, 100)  # Art. 10(1)(a): a gap of at least 5 %
 BASES = ("hourly", "annual")
 _NEAR = 1e-9  # a float gap this close to the threshold is re-judged exactly
+# means and medians: ligestat.disclosure.magnitude applies their rule
+MAGNITUDE = Shape(kind="magnitude", counts=())
 
 GAP_COLUMNS = (
     "basis", "women_n", "men_n", "other_n", "women_mean", "men_mean", "mean_gap",
@@ -56,11 +59,11 @@ def gap_sql(men: str, women: str) -> str:
             f"ELSE ({men} - {women}) / {men} END")
 
 
-def _base(ctx: Context) -> str:
+def _base(ctx: Selection) -> str:
     return f"(SELECT * FROM pay WHERE year = {int(ctx.pay_year)})"
 
 
-def _measures(ctx: Context) -> str:
+def _measures(ctx: Selection) -> str:
     """One row per worker and basis: x = pay on that basis, v = variable pay on it."""
     base = _base(ctx)
     return f"""
@@ -79,7 +82,7 @@ def _bases() -> str:
     return "(VALUES ('hourly', 0), ('annual', 1)) AS b(basis, bord)"
 
 
-def pay_present(con: Any, ctx: Context) -> bool:
+def pay_present(con: Any, ctx: Selection) -> bool:
     """Whether pay.csv holds rows for the context's pay year (the tables exist only then)."""
     row = con.execute("SELECT count(*) FROM pay WHERE year = ?", [ctx.pay_year]).fetchone()
     return bool(row and row[0])
@@ -90,7 +93,7 @@ def _exact(value: float) -> Fraction:
     return Fraction(Decimal(repr(value)))
 
 
-def exact_category_gap(con: Any, ctx: Context, category: str) -> Fraction | None:
+def exact_category_gap(con: Any, ctx: Selection, category: str) -> Fraction | None:
     """The gap in mean total hourly pay of one category, in exact rational arithmetic."""
     rows = con.execute(
         "SELECT gender, basic_pay, variable_pay, hours_paid FROM pay "
@@ -107,7 +110,7 @@ def exact_category_gap(con: Any, ctx: Context, category: str) -> Fraction | None
     return None if men == 0 else (men - women) / men
 
 
-def judge_categories_exactly(con: Any, ctx: Context,
+def judge_categories_exactly(con: Any, ctx: Selection,
                              rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Re-judge ``assessment_required`` exactly where the float gap is near 5 %."""
     out = []
@@ -123,8 +126,9 @@ def judge_categories_exactly(con: Any, ctx: Context,
 
 @indicator("pay_gap", "Mean and median gender pay gaps, hourly and annual, with the gaps in "
            "variable pay among its receivers and the shares receiving it (Directive "
-           "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, present=pay_present)
-def pay_gap(ctx: Context) -> str:
+           "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, keys=("basis",),
+           disclosure=MAGNITUDE, present=pay_present)
+def pay_gap(ctx: Selection) -> str:
     per_gender = []
     for g, key in (("woman", "women"), ("man", "men")):
         c = f"m.gender = '{g}'"
@@ -156,8 +160,9 @@ def pay_gap(ctx: Context) -> str:
 
 @indicator("pay_quartiles", "Women, men and other in the four quartile pay bands (fractional "
            "bands of exactly N/4; tied pay shares its rank interval evenly), hourly and annual "
-           "(Art. 9(1)(f)).", QUARTILE_COLUMNS, present=pay_present)
-def pay_quartiles(ctx: Context) -> str:
+           "(Art. 9(1)(f)).", QUARTILE_COLUMNS, keys=("basis", "quartile"),
+           disclosure=MAGNITUDE, present=pay_present)
+def pay_quartiles(ctx: Selection) -> str:
     # Ranks are counted in quarters so that every band edge (q·N/4) is a whole number:
     # a tied group of c workers after s others spans [4s, 4(s + c)] quarter-ranks, band q
     # spans [(q − 1)·N, q·N], and the group gives the band ov / (4c) of each of its genders,
@@ -202,9 +207,10 @@ def _category_means() -> str:
 @indicator("pay_categories", "Per category of workers: mean basic, variable and total pay of "
            "women and men, annual and hourly (zeros included), their gaps, and whether a joint "
            "pay assessment is required (|gap in mean total hourly pay| ≥ 5 %; Art. 9(1)(g), "
-           "Art. 10).", CATEGORY_COLUMNS, present=pay_present,
+           "Art. 10).", CATEGORY_COLUMNS, keys=("category",), disclosure=MAGNITUDE,
+           present=pay_present,
            finish=judge_categories_exactly)
-def pay_categories(ctx: Context) -> str:
+def pay_categories(ctx: Selection) -> str:
     gaps = []
     for basis in ("annual", "hourly"):
         for m, _ in MEASURES:

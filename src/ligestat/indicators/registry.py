@@ -1,38 +1,59 @@
-"""The indicator registry: each indicator is a name, a help text, its row keys and
-a function that writes its SQL for a report year (``Context``).
+"""The indicator registry: one definition per indicator carries everything about it.
 
-A new indicator is one small definition registered with ``@indicator``; the
-built-in ones register exactly so (``staff``, ``managers``, ``leave``,
-``sick_days``, ``population``).
+An :class:`Indicator` is a name, a help text, its row keys (``columns``, and
+which of them identify a row: ``keys``), a function writing its SQL for a
+report year (from the year's :class:`Selection`), its disclosure shape
+(:class:`~ligestat.indicators.shape.Shape`), its targets (:class:`Target`:
+kind, threshold setting with default, the row key holding the judgement) and
+the labels its targets need in each report language. From the registry follow:
+the ``[targets]`` config keys (:mod:`ligestat.settings`), the disclosure
+relations (:mod:`ligestat.disclosure`), the report's front-page summary and
+``docs/indicators.md``.
+
+The built-in families (``staff``, ``managers``, ``leave``, ``sick_days``,
+``population``) register with :func:`indicator` exactly as an extension would;
+see docs/indicators.md, "Adding an indicator".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
-from typing import Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from ligestat.config import Config
-from ligestat.targets import TARGETS, target_value
+from ligestat.indicators.shape import Shape
+from ligestat.settings import SETTINGS, Setting, register_setting, unregister_setting
+from ligestat.targets import KINDS as TARGET_KINDS
+from ligestat.targets import TARGETS_SECTION
 
-__all__ = ["REGISTRY", "Context", "Indicator", "dept_frame", "indicator", "sql_list"]
+if TYPE_CHECKING:
+    from ligestat.config import Config
+
+__all__ = ["REGISTRY", "Indicator", "Selection", "Target", "dept_frame", "indicator", "register",
+           "sql_list", "targets", "unregister"]
+
+SQL_DIALECT = "duckdb"  # the dialect every indicator's SQL is written in, once
 
 
 @dataclass(frozen=True)
-class Context:
-    """Everything an indicator's SQL may depend on."""
+class Selection:
+    """The year's selection: everything an indicator's SQL may depend on."""
 
     year: int
     config: Config
     snapshot_date: date | None  # the staff snapshot for the year (None: not needed)
     cohort_start: date
     cohort_end: date
+    population_date: date | None = None  # latest population date on or before 31 January
     pay_year: int = 0  # pay.csv's year the pay tables read (report year − 1 by default)
 
     def target(self, target_id: str) -> Fraction:
-        return target_value(next(t for t in TARGETS if t.id == target_id), self.config)
+        """A target's threshold from the config's ``[targets]``, as an exact fraction."""
+        target = next(t for t in targets() if t.id == target_id)
+        return Fraction(str(self.config.targets[target.setting]))
 
     @property
     def staff_filter(self) -> str:
@@ -41,36 +62,155 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Target:
+    """A target (måltal) judged in an indicator's rows.
+
+    ``kind``: ``balance`` (each gender at least a share of a group, judged per
+    department), ``min_share`` (a share at least a threshold) or ``max_gap`` (a
+    gap in percentage points at most a threshold); see :mod:`ligestat.targets`.
+    ``column``: the row key holding the judgement (true, false or null).
+    ``setting``: its threshold's key in ``[targets]``, with ``default``
+    (a share for ``balance``/``min_share``, percentage points for ``max_gap``).
+    ``value``: the figure judged, shown on the front page (``min_share``,
+    ``max_gap``). ``period``: a row key of periods (years); the front page
+    judges the latest. ``label`` / ``goal``: label keys of its front-page row
+    (``goal`` is rendered with ``goal`` = the threshold); default
+    ``target_<id>`` and ``goal_<id>``.
+    """
+
+    id: str
+    kind: str
+    column: str
+    setting: str
+    default: float
+    help: str
+    setting_help: str = ""  # the setting's meaning in docs/config.md (default: help)
+    value: str = ""
+    period: str = ""
+    label: str = ""
+    goal: str = ""
+    indicator: str = ""  # the table it is judged in; set when registered
+
+    @property
+    def unit(self) -> str:
+        return "pp" if self.kind == "max_gap" else "share"
+
+    @property
+    def label_key(self) -> str:
+        return self.label or f"target_{self.id}"
+
+    @property
+    def goal_key(self) -> str:
+        return self.goal or f"goal_{self.id}"
+
+    def config_setting(self) -> Setting:
+        return Setting(TARGETS_SECTION, self.setting, "number" if self.unit == "pp" else "share",
+                       self.default, self.setting_help or self.help)
+
+
+@dataclass(frozen=True)
 class Indicator:
+    """One indicator: SQL, row shape, disclosure shape, targets and labels."""
+
     name: str
     help: str
     columns: tuple[str, ...]  # row keys, in order
-    sql: Callable[[Context], str]
+    sql: Callable[[Selection], str]
+    keys: tuple[str, ...] = ()  # the columns that identify a row (labels, not figures)
+    disclosure: Shape | None = None
+    targets: tuple[Target, ...] = ()
+    labels: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({}))  # lang → label key → Jinja template
     contract: bool = True  # part of CONTRACT.md §3's output
     needs_snapshot: bool = False
-    # optional tables (pay): computed only when ``present(con, ctx)`` holds
-    present: Callable[[Any, Context], bool] | None = None
+    history: str = ""  # a table of this one's totals per report_year (last year's fallback)
+    # optional tables (pay): computed only when ``present(con, sel)`` holds
+    present: Callable[[Any, Selection], bool] | None = None
     # a last step on the fetched rows (pay: exact judgement near a threshold)
-    finish: Callable[[Any, Context, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
+    finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
 
 REGISTRY: dict[str, Indicator] = {}
 
 
-def indicator(name: str, help: str, columns: tuple[str, ...], *, contract: bool = True,
-              needs_snapshot: bool = False, present: Callable[[Any, Context], bool] | None = None,
-              finish: Callable[[Any, Context, list[dict[str, Any]]], list[dict[str, Any]]]
-              | None = None) -> Callable[[Callable[[Context], str]], Callable[[Context], str]]:
-    """Register the decorated SQL builder as indicator ``name``."""
+def targets() -> tuple[Target, ...]:
+    """Every registered target, in registration order."""
+    return tuple(t for ind in REGISTRY.values() for t in ind.targets)
 
-    def register(build: Callable[[Context], str]) -> Callable[[Context], str]:
-        if name in REGISTRY:
-            raise ValueError(f"indicator {name!r} registered twice")
-        REGISTRY[name] = Indicator(name, help, columns, build, contract, needs_snapshot,
-                                   present, finish)
+
+def _check(ind: Indicator) -> None:
+    def fail(problem: str) -> None:
+        raise ValueError(f"indicator {ind.name!r}: {problem}")
+
+    if ind.name in REGISTRY:
+        fail("registered twice")
+    missing = [k for k in ind.keys if k not in ind.columns]
+    if missing:
+        fail(f"keys {missing} are not among its columns")
+    if ind.disclosure is not None:
+        absent = [k for k in (*ind.disclosure.counts, *ind.disclosure.group_keys)
+                  if k not in ind.columns]
+        if absent:
+            fail(f"disclosure shape names {absent}, not among its columns")
+        for link in ind.disclosure.links:
+            if link.table_a not in REGISTRY and link.table_a != ind.name:
+                fail(f"links to {link.table_a!r}, which is not registered (yet)")
+    known = {t.id for t in targets()}
+    for t in ind.targets:
+        if t.kind not in TARGET_KINDS:
+            fail(f"target {t.id}: kind must be one of {', '.join(TARGET_KINDS)}")
+        if t.id in known:
+            fail(f"target {t.id} registered twice")
+        for key in (t.column, t.value, t.period):
+            if key and key not in ind.columns:
+                fail(f"target {t.id}: {key!r} is not among its columns")
+        if t.kind != "balance" and not t.value:
+            fail(f"target {t.id}: a {t.kind} target names the value it judges")
+        known.add(t.id)
+
+
+def register(ind: Indicator) -> Indicator:
+    """Add an indicator (and its targets' settings) to the registry; returns it."""
+    ind = replace(ind, targets=tuple(replace(t, indicator=ind.name) for t in ind.targets))
+    _check(ind)
+    for t in ind.targets:  # validate every setting before changing anything
+        setting = t.config_setting()
+        if SETTINGS.get((setting.section, setting.name), setting) != setting:
+            raise ValueError(f"indicator {ind.name!r}: target {t.id}: [targets] {t.setting} "
+                             "is registered already with another default, unit or help")
+    for t in ind.targets:
+        register_setting(t.config_setting())
+    REGISTRY[ind.name] = ind
+    return ind
+
+
+def unregister(name: str) -> None:
+    """Remove an indicator, and the target settings no other indicator uses."""
+    ind = REGISTRY.pop(name)
+    used = {t.setting for t in targets()}
+    for t in ind.targets:
+        if t.setting not in used:
+            unregister_setting(TARGETS_SECTION, t.setting)
+
+
+def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str, ...],
+              disclosure: Shape | None, targets: tuple[Target, ...] = (),
+              labels: Mapping[str, Mapping[str, str]] | None = None, contract: bool = True,
+              needs_snapshot: bool = False, history: str = "",
+              present: Callable[[Any, Selection], bool] | None = None,
+              finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]]
+              | None = None,
+              ) -> Callable[[Callable[[Selection], str]], Callable[[Selection], str]]:
+    """Register the decorated SQL builder as indicator ``name`` (see :class:`Indicator`)."""
+
+    def decorate(build: Callable[[Selection], str]) -> Callable[[Selection], str]:
+        register(Indicator(name, help, columns, build, keys, disclosure, targets,
+                           MappingProxyType({k: MappingProxyType(dict(v))
+                                             for k, v in (labels or {}).items()}),
+                           contract, needs_snapshot, history, present, finish))
         return build
 
-    return register
+    return decorate
 
 
 def sql_list(values: tuple[str, ...] | list[str]) -> str:

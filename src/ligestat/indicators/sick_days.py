@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Context, dept_frame, indicator
+from ligestat.indicators.registry import Selection, Target, dept_frame, indicator
+from ligestat.indicators.shape import Shape, ShareDef
 from ligestat.targets import max_gap_sql
 
 COLUMNS = ("year", "department", "women_entitled", "women_took", "women_share",
@@ -11,21 +12,37 @@ COLUMNS = ("year", "department", "women_entitled", "women_took", "women_share",
 
 @indicator("child_sick_days", "Employees entitled to children's sick days who took at least "
            "one, by gender, per department and year up to the year before; the gap in "
-           "percentage points with its ≤ 10 pp target.", COLUMNS)
-def child_sick_days(ctx: Context) -> str:
+           "percentage points with its ≤ 10 pp target.", COLUMNS, keys=("year", "department"),
+           disclosure=Shape(
+               kind="sensitive",
+               counts=("women_entitled", "women_took", "men_entitled", "men_took"),
+               shares=(ShareDef("women_share", ("women_took",), ("women_entitled",)),
+                       ShareDef("men_share", ("men_took",), ("men_entitled",))),
+               derived=(("gap_pp", ("women_share", "men_share")), ("target_met", ("gap_pp",))),
+               chains=(("women_took", "women_entitled"), ("men_took", "men_entitled")),
+               by_department=True,
+               group_keys=("year",)),
+           targets=(Target(
+               "child_sick_days_gap", "max_gap", "target_met", "child_sick_days_max_gap_pp", 10.0,
+               "at most 10 percentage points between women's and men's shares taking "
+               "children's sick days",
+               setting_help="largest gap, in percentage points, between women's and men's "
+               "shares taking children's sick days",
+               value="gap_pp", period="year", label="target_sick_days", goal="goal_gap"),))
+def child_sick_days(sel: Selection) -> str:
     judged = max_gap_sql("women_took", "women_entitled", "men_took", "men_entitled",
-                         ctx.target("child_sick_days_gap"))
+                         sel.target("child_sick_days_gap"))
     return f"""
-    WITH years AS (SELECT DISTINCT year FROM child_sick_days WHERE year <= {ctx.year - 1}),
+    WITH years AS (SELECT DISTINCT year FROM child_sick_days WHERE year <= {sel.year - 1}),
     sick AS (SELECT year, department, gender, days_taken FROM child_sick_days
-             WHERE entitled AND year <= {ctx.year - 1}),
+             WHERE entitled AND year <= {sel.year - 1}),
     per AS (
       SELECT y.year, f.department, f.ord,
         count(s.gender) FILTER (WHERE s.gender = 'woman') AS women_entitled,
         count(s.gender) FILTER (WHERE s.gender = 'woman' AND s.days_taken > 0) AS women_took,
         count(s.gender) FILTER (WHERE s.gender = 'man') AS men_entitled,
         count(s.gender) FILTER (WHERE s.gender = 'man' AND s.days_taken > 0) AS men_took
-      FROM years y CROSS JOIN {dept_frame(ctx.config)}
+      FROM years y CROSS JOIN {dept_frame(sel.config)}
       LEFT JOIN sick s ON s.year = y.year
                       AND (f.department = 'total' OR s.department = f.department)
       GROUP BY ALL),

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Context, indicator
+from dataclasses import replace
+
+from ligestat.indicators.registry import Selection, indicator
+from ligestat.indicators.shape import Link, Shape, ShareDef, gender_split
 
 GENDERS = "(VALUES ('woman', 0), ('man', 1), ('other', 2)) AS g(gender, gord)"
+_GENDER_KEYS = {"woman": "women", "man": "men", "other": "other"}
 AGE_BANDS = (("<20", None, 19), ("20-29", 20, 29), ("30-39", 30, 39), ("40-49", 40, 49),
              ("50-59", 50, 59), ("60+", 60, None))
 
 
+_BY_GENDER = Shape(kind="staff", counts=("n",), other_rows=True,
+                   shares=(ShareDef("share", ("n",), ()),))
+
+
 @indicator("staff_gender", "Employees by gender (ordinary employment), with shares.",
-           ("gender", "n", "share"), needs_snapshot=True)
-def staff_gender(ctx: Context) -> str:
+           ("gender", "n", "share"), keys=("gender",), disclosure=_BY_GENDER,
+           needs_snapshot=True)
+def staff_gender(sel: Selection) -> str:
     return f"""
-    WITH staff AS (SELECT gender FROM employees WHERE {ctx.staff_filter}),
+    WITH staff AS (SELECT gender FROM employees WHERE {sel.staff_filter}),
     per AS (SELECT g.gender, g.gord, count(s.gender) AS n
             FROM {GENDERS} LEFT JOIN staff s ON s.gender = g.gender GROUP BY ALL)
     SELECT gender, n, CASE WHEN sum(n) OVER () > 0 THEN n / sum(n) OVER () END AS share
@@ -30,13 +39,17 @@ def _band_case(age: str) -> str:
 
 
 @indicator("staff_age_gender", "Employees by age band (age on the snapshot date) and gender.",
-           ("age_band", "gender", "n"), needs_snapshot=True)
-def staff_age_gender(ctx: Context) -> str:
+           ("age_band", "gender", "n"), keys=("age_band", "gender"),
+           disclosure=replace(_BY_GENDER, links=tuple(
+               Link("staff_gender", (("gender", g),), "n", "staff_age_gender", (("gender", g),),
+                    "n") for g in _GENDER_KEYS)),
+           needs_snapshot=True)
+def staff_age_gender(sel: Selection) -> str:
     bands = ", ".join(f"('{label}', {i})" for i, (label, _, _) in enumerate(AGE_BANDS))
     age = "(year(snapshot_date) - birth_year)"
     return f"""
     WITH staff AS (SELECT gender, {_band_case(age)} AS age_band FROM employees
-                   WHERE {ctx.staff_filter})
+                   WHERE {sel.staff_filter})
     SELECT b.age_band, g.gender, count(s.gender) AS n
     FROM (VALUES {bands}) AS b(age_band, bord) CROSS JOIN {GENDERS}
     LEFT JOIN staff s ON s.age_band = b.age_band AND s.gender = g.gender
@@ -46,8 +59,12 @@ def staff_age_gender(ctx: Context) -> str:
 @indicator("agreements_gender",
            "Employees per collective-agreement area by gender, most female-dominated first.",
            ("agreement", "women", "men", "other", "total", "women_share", "men_share"),
+           keys=("agreement",),
+           disclosure=replace(gender_split("staff"), links=tuple(
+               Link("staff_gender", (("gender", g),), "n", "agreements_gender", (), k)
+               for g, k in _GENDER_KEYS.items())),
            needs_snapshot=True)
-def agreements_gender(ctx: Context) -> str:
+def agreements_gender(sel: Selection) -> str:
     return f"""
     WITH per AS (
       SELECT agreement,
@@ -55,7 +72,7 @@ def agreements_gender(ctx: Context) -> str:
              count(*) FILTER (WHERE gender = 'man') AS men,
              count(*) FILTER (WHERE gender = 'other') AS other,
              count(*) AS total
-      FROM employees WHERE {ctx.staff_filter} GROUP BY agreement)
+      FROM employees WHERE {sel.staff_filter} GROUP BY agreement)
     SELECT agreement, women, men, other, total, women / total AS women_share,
            men / total AS men_share
     FROM per ORDER BY women_share DESC, agreement"""

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ligestat.report.cells import DASH, columns, text_cell, value_cell
+from ligestat.report.cells import DASH, columns, text_cell
 from ligestat.report.context_build import BuildContext
-from ligestat.report.facts import leave_facts, manager_facts, sick_day_facts, total_row
 from ligestat.report.input import ReportInput
 from ligestat.report.model import (
-    Cell,
     Figure,
     Note,
     Paragraph,
@@ -18,7 +16,6 @@ from ligestat.report.model import (
     Table,
     TableRow,
 )
-from ligestat.report.numbers import fmt_int
 from ligestat.report.sections_initiatives import initiatives_part
 from ligestat.report.sections_people import (
     agreements_section,
@@ -27,6 +24,7 @@ from ligestat.report.sections_people import (
     staff_section,
 )
 from ligestat.report.sections_targets import leave_section, managers_section, sick_days_section
+from ligestat.report.summary import summary
 from ligestat.report.text import text_for
 
 __all__ = ["RENDER_LABELS", "build"]
@@ -34,98 +32,6 @@ __all__ = ["RENDER_LABELS", "build"]
 # words the renderers print around the content (navigation, captions of notes, …)
 RENDER_LABELS = ("contents", "summary_title", "page", "figure_data", "about_title",
                  "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2")
-
-
-def _direction(ctx: BuildContext, change: int | None, better_when_up: bool, unit: str) -> Cell:
-    t = ctx.t
-    if change is None:
-        return Cell(t.label("no_comparison"), None, "text")
-    if change == 0:
-        word = t.label("direction_same")
-    else:
-        better = (change > 0) == better_when_up
-        word = t.label("direction_better" if better else "direction_worse")
-    if change == 0:
-        return Cell(word, 0, "count" if unit != "pp" else "pp")
-    sign = "+" if change > 0 else "\u2212"
-    number = fmt_int(abs(change), ctx.lang)
-    text = t.label("direction", sign=sign, number=number, unit=unit, word=word)
-    return Cell(text, change, "count" if unit != "pp" else "pp")
-
-
-def _status(ctx: BuildContext, met: int, total: int) -> Cell:
-    t = ctx.t
-    if total == 0:
-        return Cell(t.label("status_na"), None, "status")
-    if met == total:
-        return Cell(t.label("status_all"), True, "status", status=True)
-    if met == 0:
-        return Cell(t.label("status_none"), False, "status", status=False)
-    return Cell(t.label("status_partly"), False, "status", status=False)
-
-
-def _summary(ctx: BuildContext) -> tuple[Table, tuple[Paragraph, ...]]:
-    t, inp, tg = ctx.t, ctx.inp, ctx.inp.targets
-    rows: list[TableRow] = []
-    statuses: list[bool | None] = []
-    for level in (1, 2):
-        name = f"managers_level_{level}"
-        if name not in inp.tables:
-            continue
-        f = manager_facts(inp, name)
-        status = _status(ctx, len(f.met), f.assessable)
-        prev = (Cell(t.label("n_of_m", n=f.prev_met, m=f.prev_assessable), f.prev_met, "count")
-                if f.prev_met is not None else Cell(t.label("no_comparison"), None, "text"))
-        change = len(f.met) - f.prev_met if f.prev_met is not None else None
-        rows.append(TableRow(text_cell(t.label(f"target_{name}")), (
-            text_cell(t.label("goal_managers", min_share=tg.manager_min_share)),
-            Cell(t.label("n_of_m", n=len(f.met), m=f.assessable), len(f.met), "count"),
-            status, prev, _direction(ctx, change, True, "dept"))))
-        statuses.append(status.status if status.value is not None else None)
-    if "fathers_leave" in inp.tables:
-        f2 = leave_facts(inp, "fathers_leave")
-        total = total_row(inp.tables["fathers_leave"]) or {}
-        for k, goal in (("ge11", tg.fathers_leave_ge11_min_share),
-                        ("ge17", tg.fathers_leave_ge17_min_share)):
-            met = total.get(f"{k}_target_met")
-            status = (Cell(t.label("status_yes" if met else "status_no"), bool(met), "status",
-                           status=bool(met)) if met is not None
-                      else Cell(t.label("status_na"), None, "status"))
-            rows.append(TableRow(text_cell(t.label(f"target_fathers_{k}")), (
-                text_cell(t.label("goal_share", share=goal)),
-                value_cell(f2.shares[k], "share", t,
-                           suppressed=f"{k}_share" in (total.get("suppressed") or ())),
-                status, value_cell(f2.prev[k], "share", t) if f2.prev[k] is not None
-                else Cell(t.label("no_comparison"), None, "text"),
-                _direction(ctx, f2.change(k), True, "pp"))))
-            statuses.append(met)
-    s = sick_day_facts(inp)
-    if s.latest is not None:
-        gap = s.gap[s.latest]
-        prev_year = s.years[-2] if len(s.years) > 1 else None
-        prev_gap = s.gap.get(prev_year) if prev_year is not None else None
-        met = s.total_met
-        rows.append(TableRow(text_cell(t.label("target_sick_days", year=s.latest)), (
-            text_cell(t.label("goal_gap", max_gap=tg.child_sick_days_max_gap_pp)),
-            value_cell(gap, "pp", t),
-            Cell(t.label("status_yes" if met else "status_no"), met, "status", status=met)
-            if met is not None else Cell(t.label("status_na"), None, "status"),
-            value_cell(prev_gap, "pp", t) if prev_gap is not None
-            else Cell(t.label("no_comparison"), None, "text"),
-            _direction(ctx, s.change(prev_year) if prev_year else None, False, "pp"))))
-        statuses.append(met)
-    table = Table("summary", "", t.label("caption_summary", year=inp.year),
-                  t.label("target_col"),
-                  columns((t.label("goal_col"), "text"), (t.label("year_value", year=inp.year),
-                                                         "text"),
-                          (t.label("status"), "status"), (t.label("last_year"), "text"),
-                          (t.label("direction_col"), "text")),
-                  tuple(rows), (Note("definition", t.label("def_summary")),),
-                  t.label("sheet_summary"))
-    intro = Paragraph(t.say("summary_intro", n=len(statuses),
-                            met=sum(1 for x in statuses if x is True),
-                            year=inp.year, org=inp.organisation), "lead")
-    return table, (intro,)
 
 
 def _about(ctx: BuildContext, disclosure: str) -> Section:
@@ -166,7 +72,7 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
     """The report model of ``inp`` in ``lang`` (``da`` or ``en``)."""
     t = text_for(lang)
     ctx = BuildContext(inp, t)
-    summary, intro = _summary(ctx)
+    summary_table, intro = summary(ctx)
     part1_sections = [s for s in (
         population_section(ctx), staff_section(ctx), agreements_section(ctx),
         managers_section(ctx), leave_section(ctx), sick_days_section(ctx), context_section(ctx),
@@ -189,7 +95,7 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
         subtitle=t.label("subtitle", **ctx.common()),
         organisation=inp.organisation,
         year=inp.year,
-        summary=summary,
+        summary=summary_table,
         summary_intro=intro,
         parts=tuple(_prune(p) for p in parts),
         disclosure=disclosure,

@@ -72,7 +72,7 @@ class ManagerFacts:
         return len(self.met) + len(self.not_met)
 
 
-def _manager_counts(inp: ReportInput, rows: Sequence[Row]) -> ManagerFacts:
+def _manager_counts(inp: ReportInput, rows: Sequence[Row], column: str) -> ManagerFacts:
     met: list[str] = []
     not_met: list[str] = []
     unass: list[str] = []
@@ -81,8 +81,8 @@ def _manager_counts(inp: ReportInput, rows: Sequence[Row]) -> ManagerFacts:
     om: list[str] = []
     for r in dept_rows(inp, rows):
         code = str(r["department"])
-        status = r.get("target_met")
-        if is_suppressed(r, "target_met"):
+        status = r.get(column)
+        if is_suppressed(r, column):
             hidden.append(code)
         elif status is None:
             unass.append(code)
@@ -97,11 +97,12 @@ def _manager_counts(inp: ReportInput, rows: Sequence[Row]) -> ManagerFacts:
                         tuple(ow), tuple(om))
 
 
-def manager_facts(inp: ReportInput, name: str) -> ManagerFacts:
-    now = _manager_counts(inp, inp.tables.get(name, ()))
+def manager_facts(inp: ReportInput, name: str, column: str = "target_met") -> ManagerFacts:
+    """Departments meeting a balance target judged in ``column`` of table ``name``."""
+    now = _manager_counts(inp, inp.tables.get(name, ()), column)
     prev_tables: Tables | None = inp.previous
     if prev_tables is not None and prev_tables.get(name):
-        before = _manager_counts(inp, prev_tables[name])
+        before = _manager_counts(inp, prev_tables[name], column)
         return ManagerFacts(now.met, now.not_met, now.unassessable, now.hidden, now.over_women,
                             now.over_men, len(before.met), before.assessable)
     return now

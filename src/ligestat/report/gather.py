@@ -10,29 +10,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ligestat.errors import LigestatError
+from ligestat.api import has_year, publish
+from ligestat.indicators import REGISTRY, contract_tables
 from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
 from ligestat.workspace import Workspace
 
 __all__ = ["EXTRA_INDICATORS", "gather"]
-
 EXTRA_INDICATORS = ("population_age_gender", "fathers_leave_trend")
-
-
-def _rows(ws: Workspace, sql: str) -> list[dict[str, Any]]:
-    cur = ws.con.execute(sql)
-    keys = [d[0] for d in cur.description]
-    return [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
-
-
-def _protected(ws: Workspace, year: int, disclosure: str | None) -> dict[str, list[dict[str, Any]]]:
-    from ligestat.api import compute_tables
-    from ligestat.disclosure import apply_policy
-    from ligestat.indicators import CONTRACT_TABLES
-
-    raw = compute_tables(ws, year, [*CONTRACT_TABLES, *EXTRA_INDICATORS])
-    return apply_policy(raw, policy=disclosure, config=ws.year_config(year))
 
 
 def _cohort_text(start: date, end: date) -> str:
@@ -44,9 +29,11 @@ def _cohort_text(start: date, end: date) -> str:
 def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
     """The context figures import stored (context.csv), in the file's order."""
     try:
-        rows = _rows(ws, "SELECT * FROM context ORDER BY rowid")
+        cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
     except Exception:  # a read-only workspace made before context was an input table
         return ()
+    keys = [d[0] for d in cur.description]
+    rows = [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
     return tuple(ContextFigure(
         key=r["key"], group=r["group"], group_da=r["group_da"] or r["group"],
         group_en=r["group_en"] or r["group"], label_da=r["label_da"], label_en=r["label_en"],
@@ -61,23 +48,18 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     ``context`` is a context file or figures already read; without it, the figures
     import stored from the data folder's context.csv.
     """
-    from ligestat.disclosure.policy import resolve_policy
-    from ligestat.indicators import context as year_context
-
-    tables = _protected(ws, year, disclosure)
+    names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
+    now = publish(ws, year, disclosure=disclosure, names=names)
+    tables = dict(now.tables)
     population = tuple(tables.pop("population_age_gender", ()))
     trend = tuple(tables.pop("fathers_leave_trend", ()))
-    previous: dict[str, list[dict[str, Any]]] | None
-    try:
-        previous = _protected(ws, year - 1, disclosure)
+    previous: dict[str, list[dict[str, Any]]] | None = None  # None: "no comparison"
+    if has_year(ws, year - 1):
+        previous = dict(publish(ws, year - 1, disclosure=disclosure, names=names).tables)
         for name in EXTRA_INDICATORS:
             previous.pop(name, None)
-    except LigestatError:
-        previous = None  # no data for last year: the report says "no comparison"
-    sel = year_context(ws, year)
-    pop_date = ws.con.execute(
-        f"SELECT max(date) FROM population WHERE date <= DATE '{year}-01-31'").fetchone()
-    initiatives = _rows(ws, "SELECT * FROM initiatives ORDER BY id")
+    sel, policy = now.selection, now.policy
+    initiatives = sorted(ws.rows("initiatives"), key=lambda r: str(r["id"]))
     if isinstance(context, Path):
         figures = read_context(context)
     elif context is not None:
@@ -85,7 +67,6 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     else:
         figures = _stored_context(ws)
     cfg = ws.year_config(year)
-    policy = resolve_policy(disclosure, cfg)
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
@@ -94,7 +75,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         targets=cfg.targets,
         previous=previous,
         population=population,
-        population_date=pop_date[0] if pop_date else None,
+        population_date=sel.population_date,
         fathers_trend=trend,
         initiatives=tuple(initiatives),
         context=figures,

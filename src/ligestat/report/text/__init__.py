@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 
 from ligestat.errors import RenderError
+from ligestat.indicators import REGISTRY
 from ligestat.report.numbers import (
     fmt_decimal,
     fmt_int,
@@ -85,16 +86,23 @@ class Text:
         self._compiled: dict[str, jinja2.Template] = {}
 
     def label(self, key: str, **ctx: Any) -> str:
-        """The label ``key`` rendered with ``ctx`` (labels are small templates)."""
-        try:
-            source = self._labels[key]
-        except KeyError:
-            raise RenderError(f"text/{self.lang}/labels.toml has no label {key!r}") from None
+        """The label ``key`` rendered with ``ctx`` (labels are small templates).
+
+        A label not in ``labels.toml`` may come with an indicator's definition
+        (``labels=`` of :func:`ligestat.indicators.indicator`).
+        """
+        source = self._labels.get(key)
+        if source is None:
+            source = next((ind.labels[self.lang][key] for ind in REGISTRY.values()
+                           if key in ind.labels.get(self.lang, {})), None)
+        if source is None:
+            raise RenderError(f"text/{self.lang}/labels.toml has no label {key!r}, and no "
+                              "indicator defines it")
         if "{" not in source:
             return source
-        tpl = self._compiled.get(key)
+        tpl = self._compiled.get(source)
         if tpl is None:
-            tpl = self._compiled[key] = self._env.from_string(source)
+            tpl = self._compiled[source] = self._env.from_string(source)
         return tpl.render(**ctx).strip()
 
     def say(self, macro: str, **ctx: Any) -> str:
