@@ -110,6 +110,7 @@ def test_reported_speech_is_not_direct_speech() -> None:
         "Ombudsmand Niels Fenger har afgivet sin beretning.",
         "Børneombudsmanden har besøgt institutionen.",
         "Se vejledningen på ombudsmandens hjemmeside.",
+        "Kompetencen følger af ombudsmandslovens § 7.",
     ],
 )
 def test_the_national_ombudsman_is_an_institution(text: str) -> None:

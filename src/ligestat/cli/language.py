@@ -70,6 +70,12 @@ def _report_errors(result: CheckResult) -> None:
         err.print(f"[red]could not check:[/] {escape(e.message)}", soft_wrap=True)
 
 
+def _report_notices(result: CheckResult) -> None:
+    err = Console(stderr=True, highlight=False)
+    for notice in result.notices:
+        err.print(f"[yellow]not fixed:[/] {escape(notice)}", soft_wrap=True)
+
+
 def sprog(
     paths: Annotated[
         list[str], typer.Argument(help="Files, folders (searched recursively) or start URLs.")
@@ -187,11 +193,13 @@ def sprog(
     if diff:
         sys.stdout.write(render_diff(result))
         _report_errors(result)
+        _report_notices(result)
     else:
         chosen = FORMATS[fmt]
         _render(result, chosen, output)
         if not chosen.lists_errors or output is not None:
             _report_errors(result)
+        _report_notices(result)
     raise typer.Exit(result.exit_code(fail_on.value))
 
 

@@ -3,7 +3,8 @@ Ombudsmand, "virksomhedens ombudsmand" is a role.
 
 In Danish public text the definite *ombudsmanden* with no qualifier means the national
 institution (Folketingets Ombudsmand), whatever its capitalisation, and so does a title before
-a name ("Ombudsmand Niels Fenger") and a capitalised compound (*Børneombudsmanden*). It is a
+a name ("Ombudsmand Niels Fenger"), a capitalised compound (*Børneombudsmanden*) and the
+institution's law or office (*ombudsmandsloven*, *Ombudsmandsinstitutionen*). It is a
 **role** — and a finding — when the word is
 
 * indefinite or bare: "en ombudsmand", "ansat som ombudsmand";
@@ -32,6 +33,7 @@ class Institution:
     rule: str
     names: tuple[str, ...]  # lower-case text that names the institution in a document
     definite: tuple[str, ...]  # lower-case endings of the definite forms
+    first_part: str  # the word as the first part of a compound (ombudsmandsloven)
 
 
 INSTITUTIONS: dict[str, Institution] = {
@@ -39,6 +41,7 @@ INSTITUTIONS: dict[str, Institution] = {
         "da.mand.ombudsmand",
         ("folketingets ombudsmand", "ombudsmanden.dk", "ombudsmandslov"),
         ("ombudsmanden", "ombudsmandens"),
+        "ombudsmands",
     ),
 }
 _OWNERS = frozenset({"en", "et", "som", "vores", "vor", "jeres", "deres", "din", "dit", "sin",
@@ -77,7 +80,8 @@ def institution_meant(text: str, low: str, hit: Hit) -> bool:
     word = low[hit.start : hit.end]
     if _generic(text, hit):
         return False
-    definite = word.endswith(inst.definite)
+    # the institution's law, report, office ... (ombudsmandsloven, Ombudsmandsinstitutionen)
+    definite = word.endswith(inst.definite) or inst.first_part in word
     titled = hit.match[:1].isupper() and re.match(r"\s+[A-ZÆØÅ]", text[hit.end :]) is not None
     if not (definite or titled):
         return False  # bare "ombudsmand" in running text: a role

@@ -21,6 +21,7 @@ from ligestat.language.exemptions import Candidate, drop_exemptions
 from ligestat.language.lexicon_load import Entry, Lexicon, load_lexicon
 from ligestat.language.model import Hit
 from ligestat.language.morphology import Tag, apply_case
+from ligestat.language.preference import legal_basis_near, preference_hits
 from ligestat.language.suffixes import TAIL, plausible_prefix
 from ligestat.language.text_utils import WORD_RE, is_sentence_start, lowered
 
@@ -203,6 +204,24 @@ def find_role_hits(text: str, lex: Lexicon) -> list[Hit]:
     return [c.hit for c in _scan(text, lowered(text), lex)[0]]
 
 
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _with_preferences(text: str, candidates: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Advert mode: the stated gender preferences join the candidates (an error replaces a
+    descriptive hit on the same words), and no requirement error stands where the advert
+    states the legal basis of an exemption."""
+    prefs = preference_hits(text, lex)
+    errors = [c.hit for c in candidates if c.hit.severity == "error"]
+    prefs = [p for p in prefs if not any(_overlaps(p.hit, h) for h in errors)]
+    kept = [c for c in candidates
+            if c.hit.severity == "error" or not any(_overlaps(c.hit, p.hit) for p in prefs)]
+    rule = lex.requirement.id
+    return [c for c in kept + prefs
+            if c.hit.rule != rule or not legal_basis_near(text, c.hit.start)]
+
+
 def check_text(
     text: str,
     *,
@@ -215,15 +234,16 @@ def check_text(
     ``ignore``: lemmas, words, rule ids or phrases to skip in the whole text (the HTML
     extractor passes the words of ``<!-- sprog: ignore ... -->`` comments here); ``allow``:
     the user's allow-list, matched the same way; ``jobopslag``: also report gender-coded
-    wording (info). Inline markers in the text itself (``sprog: ignore formand``) are
-    honoured, see ``ligestat.language.exemptions``.
+    wording (info) and treat every stated preference for one gender as an error
+    (``ligestat.language.preference``). Inline markers in the text itself
+    (``sprog: ignore formand``) are honoured, see ``ligestat.language.exemptions``.
     """
     lex = load_lexicon()
     low = lowered(text)
     roles, context = _scan(text, low, lex)
     candidates = roles + context_hits(text, low, context, lex)
     if jobopslag:
-        candidates += coded_hits(text, lex)
+        candidates = _with_preferences(text, candidates, lex) + coded_hits(text, lex)
     hits = drop_exemptions(text, candidates, lex, ignore=ignore, allow=allow)
     hits.sort(key=lambda h: (h.start, h.end))
     return hits

@@ -27,7 +27,7 @@ class Finding:
     """A hit placed in a source: a file, a document or a web page."""
 
     path: str  # file path or URL
-    line: int  # 1-based, in the source file (the HTML source, not its visible text)
+    line: int  # 1-based, in the source file (the HTML source; see also ``selector``)
     column: int  # 1-based
     match: str
     rule: str
@@ -36,3 +36,4 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     section: str | None = None  # e.g. the URL path's first segment, for per-section summaries
     page: int | None = None  # PDF page number, 1-based
+    selector: str | None = None  # HTML: CSS path of the element (minified pages have one line)

@@ -25,9 +25,10 @@ from urllib.parse import urlsplit
 from ligestat.errors import LanguageCheckError
 from ligestat.language import AdvertVerdict, analyse_advert, check_text
 from ligestat.language.extract.document import Document
-from ligestat.language.extract.files import discover, extract_file
+from ligestat.language.extract.files import EXTRACTORS, discover, extract_file
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
 from ligestat.language.extract.web import CrawlLimits, crawl, is_url, origin
+from ligestat.language.fix import fixable as can_fix
 from ligestat.language.fix import plan_fixes
 from ligestat.language.model import SEVERITIES, Finding
 
@@ -108,6 +109,7 @@ class CheckResult:
     documents: tuple[DocumentInfo, ...] = ()
     fixes: tuple[FixedFile, ...] = ()
     remaining: tuple[Finding, ...] | None = None  # after --fix wrote copies: the ones not fixed
+    notices: tuple[str, ...] = ()  # e.g. "--fix cannot rewrite Word files": shown on stderr
 
     def failing(self, fail_on: str) -> list[Finding]:
         """Findings (not fixed) at or above severity ``fail_on``."""
@@ -159,6 +161,7 @@ class _Outcome:
     error: FileError | None = None
     advert: AdvertResult | None = None
     fixed: FixedFile | None = None
+    notice: str | None = None
 
 
 def _fix_target(task: _Task, options: FixOptions) -> Path:
@@ -196,6 +199,7 @@ def _check_document(doc: Document, task: _Task, settings: _Settings) -> _Outcome
                 suggestions=hit.suggestions,
                 section=loc.section or task.section,
                 page=loc.page,
+                selector=loc.selector,
             )
         )
     info = DocumentInfo(doc.path, doc.kind, task.site, task.section)
@@ -204,6 +208,9 @@ def _check_document(doc: Document, task: _Task, settings: _Settings) -> _Outcome
     fixed = None
     fixable = settings.fix is not None and not is_url(doc.path)  # web pages are not rewritten
     plan = plan_fixes(doc, hits) if fixable else None
+    notice = None
+    if settings.fix is not None and plan is None and any(map(can_fix, hits)):
+        notice = _not_rewritten(doc)
     if settings.fix is not None and plan is not None and plan.applied:
         target = None
         if settings.fix.write:
@@ -218,7 +225,18 @@ def _check_document(doc: Document, task: _Task, settings: _Settings) -> _Outcome
             target = str(path)
         fixed = FixedFile(doc.path, target, plan.original, plan.fixed, len(plan.applied))
         remaining = tuple(f for i, f in enumerate(findings) if i not in plan.applied)
-    return _Outcome(info, tuple(findings), remaining, None, advert, fixed)
+    return _Outcome(info, tuple(findings), remaining, None, advert, fixed, notice)
+
+
+def _not_rewritten(doc: Document) -> str:
+    """Why ``--fix``/``--diff`` left a document with fixable findings alone."""
+    if is_url(doc.path):
+        return f"{doc.path}: web pages are not rewritten; fix the page in its source."
+    kind = EXTRACTORS[doc.kind].description if doc.kind in EXTRACTORS else doc.kind
+    return (
+        f"{doc.path}: --fix cannot rewrite this format ({kind}); its findings are reported "
+        "but not fixed. Fix them in the document itself."
+    )
 
 
 def _check_file(task: _Task, settings: _Settings) -> _Outcome:
@@ -308,6 +326,7 @@ def check_paths(
     adverts: list[AdvertResult] = []
     documents: list[DocumentInfo] = []
     fixes: list[FixedFile] = []
+    notices: list[str] = []
     for outcome in _outcomes(args, settings, limits, workers):
         findings.extend(outcome.findings)
         remaining.extend(outcome.remaining)
@@ -319,6 +338,8 @@ def check_paths(
             adverts.append(outcome.advert)
         if outcome.fixed is not None:
             fixes.append(outcome.fixed)
+        if outcome.notice is not None:
+            notices.append(outcome.notice)
         if on_document is not None:
             on_document(_outcome_path(outcome))
     return CheckResult(
@@ -328,4 +349,5 @@ def check_paths(
         documents=tuple(documents),
         fixes=tuple(fixes),
         remaining=tuple(remaining) if fix is not None and fix.write else None,
+        notices=tuple(notices),
     )

@@ -62,7 +62,7 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
         if allow_older_snapshot:
             ws.older_snapshot_year = year
         step("computing tables")
-        inp = gather(ws, year, disclosure=disclosure, context=context)
+        inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
         chosen = lang or str(ws.year_config(year).report.get("lang", "da"))
     step("building the report")
     model = build(inp, chosen)

@@ -17,6 +17,7 @@ from ligestat.report.model import (
     TableRow,
 )
 from ligestat.report.sections_initiatives import initiatives_part
+from ligestat.report.sections_pay import pay_section
 from ligestat.report.sections_people import (
     agreements_section,
     context_section,
@@ -75,7 +76,8 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
     summary_table, intro = summary(ctx)
     part1_sections = [s for s in (
         population_section(ctx), staff_section(ctx), agreements_section(ctx),
-        managers_section(ctx), leave_section(ctx), sick_days_section(ctx), context_section(ctx),
+        managers_section(ctx), leave_section(ctx), sick_days_section(ctx), pay_section(ctx),
+        context_section(ctx),
     ) if s is not None]
     parts = [Section("part1", t.label("part1"), tuple(part1_sections), level=1)]
     part2 = initiatives_part(ctx)

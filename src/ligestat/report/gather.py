@@ -42,12 +42,16 @@ def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
 
 
 def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
-           context: Path | tuple[ContextFigure, ...] | None = None) -> ReportInput:
+           context: Path | tuple[ContextFigure, ...] | None = None,
+           data: Path | None = None) -> ReportInput:
     """Everything the report of ``year`` needs, disclosure applied (``None``: the config's).
 
     ``context`` is a context file or figures already read; without it, the figures
-    import stored from the data folder's context.csv.
+    import stored from the data folder's context.csv. ``data``: the data folder, for
+    the pay assessment texts beside the data.
     """
+    from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
+
     names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
     now = publish(ws, year, disclosure=disclosure, names=names)
     tables = dict(now.tables)
@@ -67,6 +71,8 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     else:
         figures = _stored_context(ws)
     cfg = ws.year_config(year)
+    pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
+        if data is not None else None
     return ReportInput(
         organisation=cfg.organisation,
         year=year,
@@ -83,4 +89,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        pay_year=sel.pay_year,
+        pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
+        if "pay_gap" in tables else None,
     )

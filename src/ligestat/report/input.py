@@ -13,9 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Department, Targets
+
+if TYPE_CHECKING:
+    from ligestat.pay.assessment import Assessment
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
 
@@ -84,6 +87,8 @@ class ReportInput:
     snapshot_date: date | None = None  # staff snapshot the employee tables count
     leave_cohort: str = ""  # the children counted in the leave tables; default "year − 2"
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    pay_year: int | None = None  # the pay year the pay tables read (report year − 1)
+    pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))

@@ -1,7 +1,7 @@
 """``synth kk-2025``: write the synthetic Copenhagen 2025 data folder.
 
 The folder holds the contract's files (employees, parental_leave, child_sick_days,
-population, initiatives), the organisation config ``ligestat.toml`` and the
+population, initiatives, pay), the organisation config ``ligestat.toml`` and the
 calibration report. The same bytes on every run: one seed, sorted rows, no
 timestamps.
 """
@@ -21,6 +21,7 @@ from ligestat.synth.context import context_csv
 from ligestat.synth.employees import employees, previous_snapshot
 from ligestat.synth.events import Pools, leave_rows, sick_rows
 from ligestat.synth.model import Plan
+from ligestat.synth.pay import pay_rows
 from ligestat.synth.population import population_rows
 from ligestat.synth.reference import load_reference
 from ligestat.synth.report import report_json, report_markdown
@@ -71,6 +72,11 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     _write_csv(out / "population.csv", table_schema("population").column_names,
                population_rows(plan.population_women, plan.population_men,
                                priors["population"]))
+    say("pay")
+    pay_rng = Rng(int(priors["seed"]) + 1)  # its own stream: the other files stay as they were
+    _write_csv(out / "pay.csv", table_schema("pay").column_names,
+               [*pay_rows(previous, previous_date.year, pay_rng),
+                *pay_rows(current, current_date.year, pay_rng)])
     (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
     (out / "context.csv").write_text(context_csv(reference.facts), encoding="utf-8")
     (out / CONFIG_FILENAME).write_text(config.source_text, encoding="utf-8")

@@ -6,7 +6,8 @@ CSV or Parquet (``COPY … TO``) in its own chunks: memory stays flat whatever t
 size. Snapshots are yearly (30 September); about one position in ten changes hands
 per year. Parental leave rows (children born in each snapshot year), children's
 sick-day rows (entitled and not) and the population (1 January after each
-snapshot, FOLK1A shape) are proportional to the staff.
+snapshot, FOLK1A shape) are proportional to the staff; every position has a pay row
+for each snapshot year (pay.csv).
 """
 
 from __future__ import annotations
@@ -116,12 +117,31 @@ def _queries(spec: ScaleSpec) -> dict[str, str]:
         f"FROM (SELECT {first} + r // {n} AS y, person(r % {n}, r // {n}) AS p "
         f"FROM range({n * k}) t(r) WHERE u(r, 30) < {SICK_ROWS_PER_EMPLOYEE})"
     )
-    return {"employees": employees, "parental_leave": leave, "child_sick_days": sick}
+    # pay: a base salary per agreement, eight scale steps by age (many exact ties), part
+    # time more often for women, variable pay for a minority, a small supplement for men
+    py = "(p * 31 + y)"
+    pay = (
+        "SELECT y AS year, printf('E%010d', p) AS employee_id, gender(p) AS gender, "
+        "dept(p) AS department, agreement(p) AS category, "
+        f"CAST(round((300000 + 12000 * list_position({_sql_list(AGREEMENTS)}, agreement(p))) "
+        "* (1 + 0.035 * least(7, greatest(0, (y - birth_year(p) - 25) // 4))) "
+        "* CASE WHEN gender(p) = 'man' THEN 1.02 ELSE 1 END * frac) AS DOUBLE) AS basic_pay, "
+        f"CASE WHEN u({py}, 42) < CASE WHEN gender(p) = 'man' THEN 0.22 ELSE 0.14 END "
+        f"THEN 2500 * (1 + floor(u({py}, 43) * 8)) ELSE 0 END AS variable_pay, "
+        "CAST(1924 * frac AS DOUBLE) AS hours_paid "
+        f"FROM (SELECT y, p, CASE WHEN u(p, 41) < CASE WHEN gender(p) = 'woman' THEN 0.3 "
+        "ELSE 0.12 END THEN [0.5, 0.75, 0.8, 0.9][1 + floor(u(p, 44) * 4)::INTEGER] "
+        f"ELSE 1 END AS frac FROM (SELECT {first} + r // {n} AS y, person(r % {n}, r // {n}) "
+        f"AS p FROM range({n * k}) t(r)))"
+    )
+    return {"employees": employees, "parental_leave": leave, "child_sick_days": sick,
+            "pay": pay}
 
 
-def generate_scale(out: Path, spec: ScaleSpec,
-                   step: Callable[[str], None] | None = None) -> dict[str, Path]:
-    """Write employees, parental_leave, child_sick_days, population and ligestat.toml."""
+def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | None = None,
+                   only: tuple[str, ...] | None = None) -> dict[str, Path]:
+    """Write employees, parental_leave, child_sick_days, pay, population and ligestat.toml
+    (``only``: just these tables besides the required employees, e.g. ``("pay",)``)."""
     import duckdb
 
     if spec.format not in FORMATS:
@@ -144,18 +164,21 @@ def generate_scale(out: Path, spec: ScaleSpec,
         options = "FORMAT parquet, COMPRESSION zstd" if spec.format == "parquet" else \
             "FORMAT csv, HEADER true"
         for name, query in _queries(spec).items():
+            if only is not None and name != "employees" and name not in only:
+                continue
             path = out / f"{name}.{spec.format}"
             say(name)
             con.execute(f"COPY ({query}) TO '{_quote(path)}' ({options})")
             written[name] = path
-        say("population")
-        con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
-                    "age INTEGER, count BIGINT)")
-        con.executemany("INSERT INTO population VALUES (?, ?, ?, ?, ?)", _population(spec))
-        path = out / f"population.{spec.format}"
-        con.execute(f"COPY (SELECT * FROM population ORDER BY date, gender DESC, age) "
-                    f"TO '{_quote(path)}' ({options})")
-        written["population"] = path
+        if only is None or "population" in only:
+            say("population")
+            con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
+                        "age INTEGER, count BIGINT)")
+            con.executemany("INSERT INTO population VALUES (?, ?, ?, ?, ?)", _population(spec))
+            path = out / f"population.{spec.format}"
+            con.execute(f"COPY (SELECT * FROM population ORDER BY date, gender DESC, age) "
+                        f"TO '{_quote(path)}' ({options})")
+            written["population"] = path
     finally:
         con.close()
     (out / CONFIG_FILENAME).write_text(scale_config(), encoding="utf-8")

@@ -102,6 +102,24 @@ def test_word_and_pdf_files_are_reported_but_not_rewritten(tmp_path: Path) -> No
     assert result.fixes == ()
     assert result.exit_code("warning") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
+    (notice,) = result.notices
+    assert str(path) in notice and "cannot rewrite" in notice and "Word" in notice
+
+
+def test_fix_on_a_word_file_says_so_on_stderr_and_exits_1(tmp_path: Path, sprog: Sprog) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Vores formand.")
+    path = tmp_path / "a.docx"
+    document.save(str(path))
+    code, _, stderr = sprog(str(path), "--fix")
+    assert code == 1
+    assert "not fixed" in stderr and "a.docx" in stderr and "cannot rewrite" in stderr
+    clean = tmp_path / "b.txt"
+    clean.write_text("Vores forperson.\n", encoding="utf-8")
+    code, _, stderr = sprog(str(clean), "--fix")
+    assert code == 0 and "not fixed" not in stderr
 
 
 def test_diff_marks_a_missing_final_newline(tmp_path: Path, sprog: Sprog) -> None:

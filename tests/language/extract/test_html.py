@@ -8,6 +8,8 @@ from pathlib import Path
 from ligestat.language.extract.html import html_document
 from ligestat.language.run import check_paths
 
+Sprog = Callable[..., tuple[int, str, str]]
+
 Position = Callable[..., tuple[int, int]]
 
 PAGE = """<!doctype html>
@@ -98,3 +100,22 @@ def test_soft_hyphens_do_not_hide_a_word(tmp_path: Path) -> None:
     path = tmp_path / "shy.html"
     path.write_text(source, encoding="utf-8")
     assert _found(path) == [("formanden", 1, 10)]
+
+
+def test_a_finding_in_a_minified_page_carries_the_css_path_of_its_element(
+    tmp_path: Path, sprog: Sprog
+) -> None:
+    page = (
+        "<!doctype html><html><head><title>Om os</title></head><body><main><h1>Om os</h1>"
+        "<p>Velkommen.</p><p>Kontakt <b>formanden</b> her.</p><ul><li>Jens</li>"
+        "<li>Talsmand: Ole</li></ul></main></body></html>"
+    )
+    path = tmp_path / "side.html"
+    path.write_text(page, encoding="utf-8")
+    found = {f.match: f.selector for f in check_paths([path]).findings}
+    assert found == {
+        "formanden": "html > body > main > p:nth-of-type(2) > b:nth-of-type(1)",
+        "Talsmand": "html > body > main > ul:nth-of-type(1) > li:nth-of-type(2)",
+    }
+    _, stdout, _ = sprog(str(path), "--format", "json")
+    assert '"selector": "html > body > main > p:nth-of-type(2) > b:nth-of-type(1)"' in stdout

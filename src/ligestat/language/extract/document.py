@@ -43,6 +43,7 @@ class Location:
     column: int
     page: int | None = None
     section: str | None = None
+    selector: str | None = None  # CSS path of the HTML element holding the text
 
 
 @dataclass(frozen=True)
@@ -66,9 +67,15 @@ class Run:
 class SourceMap:
     """Maps checked text to a decoded source file through runs (or 1:1 when none)."""
 
-    def __init__(self, source: str, runs: list[Run] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        runs: list[Run] | None = None,
+        selectors: tuple[list[str], list[int]] | None = None,
+    ) -> None:
         self.source = source
         self.runs = runs
+        self.selectors = selectors  # (CSS paths, the path index of each run)
         self._run_starts = [r.start for r in runs] if runs is not None else []
         self._lines: list[int] | None = None
 
@@ -97,7 +104,12 @@ class SourceMap:
             self._lines = line_starts(self.source)
         src = self.to_source(offset)
         line = bisect_right(self._lines, src)
-        return Location(line=line, column=src - self._lines[line - 1] + 1)
+        selector = None
+        if self.selectors is not None and self.runs:
+            paths, run_paths = self.selectors
+            i = min(self._run_index(offset), len(self.runs) - 1)
+            selector = paths[run_paths[i]] or None
+        return Location(line=line, column=src - self._lines[line - 1] + 1, selector=selector)
 
     def source_span(self, start: int, end: int) -> tuple[int, int] | None:
         """The source range of ``text[start:end]``, or None when it is not one text run.

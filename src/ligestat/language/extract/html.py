@@ -5,6 +5,9 @@ Text inside ``script``, ``style``, ``template`` and the ``head`` (except the
 match is traced back to its exact source range, entity included. Inline
 elements (``<b>``, ``<a>``, …) join their text; every other tag separates it.
 ``<!-- sprog: ignore WORD -->`` comments are collected for the matcher.
+
+Each stretch of text also records the CSS path of its element (``main > p:nth-of-type(3)``),
+so a finding in a minified page is placed by element, not only by "line 1, column 4711".
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ __all__ = ["html_document"]
 
 _SKIP = frozenset({"script", "style", "template"})
 _HEAD_CONTENT = frozenset({"title", "meta", "link", "base", "noscript", "object"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})
+_UNNUMBERED = frozenset({"html", "head", "body", "main"})
 _INLINE = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i"}
     | {"ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup"}
@@ -41,6 +47,13 @@ class _VisibleText(HTMLParser):
         self.ignore: list[str] = []
         self.links: list[str] = []
         self.base: str | None = None
+        # the open elements as CSS path steps, each level's counts of child tags
+        self.steps: list[str] = []
+        self.names: list[str] = []
+        self.counts: list[dict[str, int]] = [{}]
+        self.paths: list[str] = []
+        self.run_paths: list[int] = []
+        self.path_dirty = True
 
     # -- helpers ---------------------------------------------------------------------
     def _offset(self) -> int:
@@ -50,9 +63,36 @@ class _VisibleText(HTMLParser):
     def _visible(self) -> bool:
         return self.skip_depth == 0 and (self.in_title or not self.in_head)
 
+    def _path_id(self) -> int:
+        if self.path_dirty:
+            self.paths.append(" > ".join(self.steps))
+            self.path_dirty = False
+        return len(self.paths) - 1
+
+    def _open(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        counts = self.counts[-1]
+        n = counts[tag] = counts.get(tag, 0) + 1
+        self.steps.append(tag if tag in _UNNUMBERED else f"{tag}:nth-of-type({n})")
+        self.names.append(tag)
+        self.counts.append({})
+        self.path_dirty = True
+
+    def _close(self, tag: str) -> None:
+        if tag not in self.names:
+            return  # a stray end tag
+        while self.names:
+            self.steps.pop()
+            self.counts.pop()
+            self.path_dirty = True
+            if self.names.pop() == tag:
+                break
+
     def _add(self, text: str, src_start: int, src_end: int) -> None:
         if not text:
             return
+        self.run_paths.append(self._path_id())
         self.runs.append(Run(self.length, self.length + len(text), src_start, src_end))
         self.pieces.append(text)
         self.length += len(text)
@@ -67,6 +107,7 @@ class _VisibleText(HTMLParser):
 
     # -- parser events ---------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag)
         if tag == "head":
             self.in_head = True
         elif tag not in _HEAD_CONTENT and tag not in _SKIP:  # <body> or body content
@@ -85,10 +126,12 @@ class _VisibleText(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("a", "area", "base"):
             self.handle_starttag(tag, attrs)
+            self._close(tag)
         elif tag not in _INLINE:
             self._separate()
 
     def handle_endtag(self, tag: str) -> None:
+        self._close(tag)
         if tag in _SKIP:
             self.skip_depth = max(self.skip_depth - 1, 0)
         elif tag == "head":
@@ -108,6 +151,7 @@ class _VisibleText(HTMLParser):
             return
         line, col = self.getpos()
         start = self.lines[line - 1] + col
+        self.run_paths.append(self._path_id())
         self.runs.append(Run(self.length, self.length + len(data), start, start + len(data)))
         self.pieces.append(data)
         self.length += len(data)
@@ -155,7 +199,7 @@ def html_document(
         path=path,
         kind="html",
         text="".join(parser.pieces),
-        map=SourceMap(source, parser.runs),
+        map=SourceMap(source, parser.runs, (parser.paths, parser.run_paths)),
         ignore=tuple(dict.fromkeys(parser.ignore)),
         encoding=encoding,
         links=links,

@@ -1,7 +1,8 @@
 """``--format json``: one object per finding.
 
 Every object has exactly the keys ``path``, ``line``, ``column``, ``match``,
-``rule``, ``severity`` and ``suggestions``, plus ``page`` for PDF findings.
+``rule``, ``severity`` and ``suggestions``, plus ``page`` for PDF findings and
+``selector`` (the CSS path of the element) for HTML findings.
 Files that could not be checked are not in the list; they go to stderr.
 """
 
@@ -29,5 +30,7 @@ def render_json(result: CheckResult) -> str:
         }
         if f.page is not None:
             item["page"] = f.page
+        if f.selector is not None:
+            item["selector"] = f.selector
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

@@ -21,6 +21,8 @@ def _where(f: Finding) -> str:
     at = f"{f.line}:{f.column}"
     if f.page is not None:
         return f"p. {f.page}, {at}"
+    if f.selector is not None:
+        return f"{at} {escape(f.selector)}"
     return at
 
 

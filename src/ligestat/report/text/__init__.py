@@ -2,7 +2,8 @@
 
 Every language has a folder with ``labels.toml`` (captions, headings, sources,
 definitions — each a small Jinja template) and ``sentences.j2`` (one macro per
-sentence family, written from the numbers). The filters below carry the
+sentence family, written from the numbers); a topic may bring its own pair
+(``pay.toml``, ``pay.j2``). The filters below carry the
 grammar: numbers under ten in words, lists with "og"/"and", percent and
 percentage points in each language's style.
 """
@@ -70,9 +71,14 @@ class Text:
             raise RenderError(f"unknown report language {lang!r}; use one of {', '.join(LANGS)}")
         self.lang = lang
         folder = _HERE / lang
-        self._labels: dict[str, str] = tomllib.loads(
-            (folder / "labels.toml").read_text(encoding="utf-8")
-        )
+        # labels.toml, then one more file per topic (pay.toml …); a key is defined once
+        self._labels: dict[str, str] = {}
+        for path in sorted(folder.glob("*.toml"), key=lambda p: (p.name != "labels.toml", p)):
+            more = tomllib.loads(path.read_text(encoding="utf-8"))
+            twice = sorted(set(more) & set(self._labels))
+            if twice:
+                raise RenderError(f"text/{lang}/{path.name} defines {', '.join(twice)} again")
+            self._labels.update(more)
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(folder)),
             undefined=jinja2.StrictUndefined,
@@ -82,7 +88,9 @@ class Text:
             keep_trailing_newline=False,
         )
         self._env.filters.update(_filters(lang))
-        self._module = self._env.get_template("sentences.j2").module
+        # sentences.j2, then one more template per topic (pay.j2 …)
+        self._modules = [self._env.get_template(path.name).module for path in sorted(
+            folder.glob("*.j2"), key=lambda p: (p.name != "sentences.j2", p))]
         self._compiled: dict[str, jinja2.Template] = {}
 
     def label(self, key: str, **ctx: Any) -> str:
@@ -107,7 +115,7 @@ class Text:
 
     def say(self, macro: str, **ctx: Any) -> str:
         """Sentences from the macro ``macro`` of ``sentences.j2``; whitespace normalised."""
-        fn = getattr(self._module, macro, None)
+        fn = next((getattr(m, macro) for m in self._modules if hasattr(m, macro)), None)
         if fn is None:
             raise RenderError(f"text/{self.lang}/sentences.j2 has no macro {macro!r}")
         raw = str(fn(**ctx))
