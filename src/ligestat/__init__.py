@@ -13,18 +13,22 @@ The public API mirrors the command line::
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import ligestat.indicators  # noqa: F401  (registers the built-in indicators and their settings)
+# Built-ins register exactly as extensions would: indicators (with their targets'
+# [targets] settings) and the disclosure policies' [disclosure] settings.
+import ligestat.disclosure
+import ligestat.indicators  # noqa: F401
 from ligestat.api import Published, compute_tables, load, publish, tables, validate
 from ligestat.config import Config, load_config
 from ligestat.errors import LigestatError, Problem, ValidationError
 from ligestat.workspace import Workspace
 
 if TYPE_CHECKING:
-    from ligestat.language.run import CheckResult
+    from ligestat.language.run import CheckResult, FixOptions
 
 __all__ = [
     "Config",
@@ -46,24 +50,51 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def check(paths_or_urls: Iterable[str | PathLike[str]], **options: Any) -> CheckResult:
-    """Check texts, documents, folders and web sites for gendered language.
+def check(paths_or_urls: Iterable[str | PathLike[str]], *, jobopslag: bool = False,
+          allow: Iterable[str] = (), max_pages: int | None = None, max_depth: int | None = None,
+          max_bytes: int | None = None, timeout: float | None = None, workers: int = 1,
+          fix: FixOptions | None = None,
+          on_document: Callable[[str], None] | None = None) -> CheckResult:
+    """Check texts, documents, folders and web sites for gendered language (``ligestat sprog``).
 
-    The options are those of ``ligestat.language.run.check_paths`` (``jobopslag``,
-    ``allow``, ``max_pages``, ``max_depth``, …), as ``ligestat sprog`` takes them.
+    ``jobopslag``: judge the texts as job adverts; ``allow``: rule ids to skip;
+    ``max_pages``, ``max_depth``, ``max_bytes``, ``timeout``: crawl and file limits
+    (``None``: the checker's defaults); ``workers``: processes; ``fix``: write fixed
+    copies; ``on_document``: called with each document's name.
     """
     from ligestat.language.run import check_paths  # lazily: the checker is independent
 
-    return check_paths(paths_or_urls, **options)
+    limits: dict[str, Any] = {k: v for k, v in (("max_pages", max_pages), ("max_depth", max_depth),
+                                ("max_bytes", max_bytes), ("timeout", timeout))
+              if v is not None}
+    return check_paths(paths_or_urls, jobopslag=jobopslag, allow=allow, workers=workers,
+                       fix=fix, on_document=on_document, **limits)
 
 
-def make_report(data: str | PathLike[str] | None = None, **options: Any) -> list[Any]:
-    """Render the report (``ligestat report``); options as ``ligestat.report.make_report``.
+def make_report(data: str | PathLike[str] | None = None, *,
+                workspace: str | PathLike[str] | None = None, year: int,
+                out: str | PathLike[str], lang: str | None = None,
+                formats: Sequence[str] | None = None, disclosure: str | None = None,
+                context: str | PathLike[str] | None = None,
+                config: Config | str | PathLike[str] | None = None,
+                on_step: Callable[[str], None] | None = None, force: bool = False,
+                allow_older_snapshot: bool = False) -> list[Path]:
+    """Render the report of ``year`` into ``out`` (``ligestat report``); the paths written.
 
-    Named ``make_report`` because ``ligestat.report`` is the report package itself.
+    ``formats``: ``None`` for every built-in format (html, pdf, docx, xlsx);
+    ``lang``: ``None`` for the config's ``[report] lang``; ``disclosure``: ``None``
+    for the config's policy; ``force``: overwrite files changed since ligestat wrote
+    them; ``allow_older_snapshot``: let the year count an older staff snapshot. Named
+    ``make_report`` because ``ligestat.report`` is the report package itself.
     """
-    from pathlib import Path
-
+    from ligestat.report import BUILTIN
     from ligestat.report import make_report as _make_report
 
-    return _make_report(Path(data) if data is not None else None, **options)
+    def path(p: str | PathLike[str] | None) -> Path | None:
+        return Path(p) if p is not None else None
+
+    return _make_report(path(data), workspace=path(workspace), year=year, out=Path(out),
+                        lang=lang, disclosure=disclosure, context=path(context),
+                        config=config if isinstance(config, Config | None) else Path(config),
+                        on_step=on_step, formats=formats if formats is not None else BUILTIN,
+                        force=force, allow_older_snapshot=allow_older_snapshot)

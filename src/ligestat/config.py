@@ -1,7 +1,10 @@
 """The organisation config, ``ligestat.toml``, as a typed, immutable value.
 
-Every key but the departments has a default (CONTRACT.md §2). The full set of
-keys, with their defaults, is documented in ``docs/config.md``::
+Every key is a registered setting (:mod:`ligestat.settings`): the parser
+validates every section against the registry when the file is loaded, and an
+unknown or misspelt key is an error naming the file and the key. Every key but
+the departments has a default (CONTRACT.md §2). ``docs/config.md`` is generated
+from the registry (``python -m ligestat.settings > docs/config.md``)::
 
     organisation = "Eksempel Kommune"
 
@@ -22,11 +25,8 @@ keys, with their defaults, is documented in ``docs/config.md``::
     year = 2024                   # pay year; default: report year − 1
 
     [targets]
-    manager_min_share = 0.40
+    manager_min_share = 0.40      # every indicator's target has its threshold here
     manager_rounding = "ceil"     # ceil | nearest | eu
-    fathers_leave_ge11_min_share = 0.95
-    fathers_leave_ge17_min_share = 0.60
-    child_sick_days_max_gap_pp = 10.0
 
     [disclosure]
     policy = "public"             # public | standard | strict
@@ -39,22 +39,32 @@ keys, with their defaults, is documented in ``docs/config.md``::
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from ligestat.errors import ConfigError
-from ligestat.settings import convert, section_settings
-from ligestat.targets import ROUNDINGS, TARGETS_SECTION
+from ligestat.io.schema import TABLES
+from ligestat.settings import (
+    SECTIONS,
+    Section,
+    Setting,
+    convert,
+    register_section,
+    register_setting,
+    section_settings,
+)
+from ligestat.targets import TARGETS_SECTION
 
 __all__ = [
     "CONFIG_FILENAME",
-    "KEYS",
-    "ROUNDINGS",
+    "EMPLOYMENT_TYPES",
+    "REPORT_LANGS",
     "Config",
     "Department",
     "Targets",
@@ -64,20 +74,103 @@ __all__ = [
 ]
 
 CONFIG_FILENAME = "ligestat.toml"
-# Every key the config accepts, per table ("" = top level); docs/config.md documents each.
-KEYS: dict[str, tuple[str, ...]] = {
-    "": ("organisation", "departments", "staff", "parental_leave", "targets", "disclosure",
-         "report", "pay", "columns"),
-    "departments.CODE": ("name", "in_tables", "level_2_includes"),
-    "staff": ("employment_types", "snapshot_date"),
-    "parental_leave": ("cohort_start", "cohort_end"),
-    "pay": ("year",),
-    # read by ligestat.report and ligestat.disclosure, documented here all the same
-    "report": ("lang", "sources"),
-    "disclosure": ("policy", "method", "min_count", "other_min_count", "show_counts",
-                   "protection"),
-}
 EMPLOYMENT_TYPES = ("ordinary", "trainee", "flexjob", "extraordinary")
+REPORT_LANGS = ("da", "en")
+TABLE_RULES = "disclosure.tables.TABLE"  # registered by ligestat.disclosure.policy
+SOURCE_KEYS = ("population", "staff", "agreements", "managers", "leave", "sick_days",
+               "initiatives")
+
+
+COLUMNS_SECTION = "columns.TABLE"
+_COLUMNS_DOC = """Payroll and HR systems export their own headers; map each contract column to the
+header the file has. Headers are matched case-insensitively; a column's key must be one
+of that table's columns; unmapped columns keep the contract's names:
+
+```toml
+[columns.employees]
+employee_id = "Medarbejdernr"
+gender = "Køn"
+department = "Forvaltning"
+```
+
+A mapped header that the file lacks is an error saying so; a header that is almost
+a missing contract column's name (`departement`, `birthyear`) is an error that says
+which column it probably is. Dates may be ISO (`2024-09-30`) or Danish day-first
+(`30-09-2024`, `30.09.2024`); slashes are refused, since `09/10/2024` reads either way."""
+
+
+def _register() -> None:
+    for section in (
+        Section("", "the top level"),
+        Section("departments.CODE", "one table per department code",
+                "A data row whose department code is not listed is an error: nothing is "
+                "dropped\nfrom the totals silently."),
+        Section("staff", "which employees and which snapshot the staff tables use"),
+        Section("parental_leave", "the birth cohort of the leave tables"),
+        Section("pay", "the pay year of the pay-transparency tables, see `docs/pay.md`"),
+        Section("report", "report options, see `docs/report.md`"),
+        Section(COLUMNS_SECTION, "the export's own column headers: contract column = \"header\", "
+                "per input table (TABLE: " + ", ".join(f"`{t.name}`" for t in TABLES) + ")",
+                _COLUMNS_DOC, names=lambda: tuple(t.name for t in TABLES)),
+        Section("report.sources", "the source named under the tables of each kind (default: "
+                "the contract's file names; see `docs/report.md`)"),
+    ):
+        register_section(section)
+    for setting in (
+        Setting("", "organisation", "text", None,
+                "the organisation's name, printed on every report", required=True,
+                check=lambda v: None if v.strip() else "must be a non-empty text"),
+        Setting("", "departments", "table", None, "one table per department code, below",
+                required=True),
+        Setting("", "staff", "table", None,
+                "which employees and which snapshot the staff tables use"),
+        Setting("", "parental_leave", "table", None, "the birth cohort of the leave tables"),
+        Setting("", "pay", "table", None,
+                "the pay year of the pay-transparency tables, see `docs/pay.md`"),
+        Setting("", TARGETS_SECTION, "table", None,
+                "the targets (måltal) and how they are judged"),
+        Setting("", "disclosure", "table", None, "disclosure control, see `docs/disclosure.md`",
+                default_doc='`policy = "public"`'),
+        Setting("", "report", "table", None, "report options, see `docs/report.md`"),
+        Setting("", "columns", "table", None,
+                "the export's own column headers, per table, below"),
+        *(Setting(COLUMNS_SECTION, name, "text", None, f"the header holding `{name}`",
+                  default_doc=f"`{name}`")
+          for name in dict.fromkeys(c.name for t in TABLES for c in t.columns)),
+        Setting("departments.CODE", "name", "text", None, "display name",
+                default_doc="the code"),
+        Setting("departments.CODE", "in_tables", "bool", True,
+                "`false`: the unit is counted in every `total` row but shown in no table"),
+        Setting("departments.CODE", "level_2_includes", "ints", (),
+                "manager levels above 2 counted with level 2 in this department "
+                "(Copenhagen's TMF: `[3]`)",
+                check=lambda v: None if all(x > 2 for x in v) else "must list levels above 2"),
+        Setting("staff", "employment_types", "texts", ("ordinary",),
+                "employment types the staff tables count "
+                f"({', '.join(f'`{t}`' for t in EMPLOYMENT_TYPES)})",
+                choices=EMPLOYMENT_TYPES),
+        Setting("staff", "snapshot_date", "date", None, "a fixed staff snapshot date",
+                default_doc="latest on or before 31 January of the report year"),
+        Setting("parental_leave", "cohort_start", "date", None, "first birth date counted",
+                default_doc="1 January of year − 2"),
+        Setting("parental_leave", "cohort_end", "date", None, "last birth date counted",
+                default_doc="31 December of year − 2"),
+        Setting("pay", "year", "int", None,
+                "the pay year (`pay.csv`'s `year`) the pay tables of a report year read",
+                default_doc="report year − 1",
+                check=lambda v: None if 1900 <= v <= 2200 else "must be a year such as 2024"),
+        Setting("report", "lang", "choice", "da",
+                "the report's language when `--lang` is not given", choices=REPORT_LANGS),
+        Setting("report", "sources", "table", None,
+                "the source named under each kind of table, below",
+                default_doc="the contract's file names"),
+        *(Setting("report.sources", key, "text", None, f"the source of the {key} tables",
+                  default_doc="the contract's file name") for key in SOURCE_KEYS),
+    ):
+        register_setting(setting)
+
+
+_register()
 
 
 @dataclass(frozen=True)
@@ -142,6 +235,7 @@ class Config:
     # [columns.TABLE]: contract column → the export's own header, per input table
     columns: Mapping[str, Mapping[str, str]] = field(
         default_factory=lambda: MappingProxyType({}))
+    where: str = CONFIG_FILENAME  # the file it was read from, for messages
 
     @property
     def department_codes(self) -> tuple[str, ...]:
@@ -159,53 +253,94 @@ class Config:
         raise ConfigError(f"unknown department code {code!r}")
 
 
-def _date(value: Any, key: str, where: str) -> date | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ConfigError(f"{where}: {key} must be a date YYYY-MM-DD ({value!r})") from None
+def _near(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
-def _table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
-    value = raw.get(key, {})
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where}: [{key}] must be a table")
-    return value
+def read_section(raw: Mapping[str, Any], section: str, where: str,
+                 label: str | None = None) -> dict[str, Any]:
+    """The keys of one table of the config, each checked against its registered setting.
 
-
-def _known(raw: Mapping[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(raw) - allowed)
+    Unknown keys are an error naming ``where`` (the file), the table and the key;
+    absent keys are left out (their defaults are the setting's). ``label`` is the
+    table as the file names it (``departments.ADM`` for section ``departments.CODE``).
+    """
+    shown = f"{where}: [{label if label is not None else section}]" if (label or section) \
+        else where
+    settings = section_settings(section)
+    unknown = [k for k in raw if k not in settings]
     if unknown:
+        known = list(settings)
         plural = "s" if len(unknown) > 1 else ""
-        raise ConfigError(f"{where}: unknown key{plural} {', '.join(unknown)}")
+        raise ConfigError(f"{shown}: unknown key{plural} "
+                          f"{', '.join(k + _near(k, known) for k in unknown)}; "
+                          f"known: {', '.join(known)}")
+    for name, setting in settings.items():
+        if setting.required and name not in raw:
+            raise ConfigError(f"{shown}: {name} is required ({setting.help})")
+    return {k: convert(settings[k], v, shown) for k, v in raw.items()}
+
+
+def _departments(raw: dict[str, Any], where: str) -> tuple[Department, ...]:
+    if not raw:
+        raise ConfigError(f"{where}: at least one [departments.CODE] table is needed")
+    out = []
+    for code, table in raw.items():
+        if code.lower() == "total":
+            raise ConfigError(f"{where}: 'total' is reserved and cannot be a department code")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{where}: [departments.{code}] must be a table")
+        d = read_section(table, "departments.CODE", where, f"departments.{code}")
+        out.append(Department(str(code), str(d.get("name", code)), d.get("in_tables", True),
+                              d.get("level_2_includes", ())))
+    return tuple(out)
+
+
+def _disclosure(raw: dict[str, Any], where: str) -> tuple[str, dict[str, Any]]:
+    d = read_section(raw, "disclosure", where)
+    tables = {}
+    names = SECTIONS[TABLE_RULES].names
+    known = names() if names is not None else None
+    for table, rules in d.get("tables", {}).items():
+        if known is not None and table not in known:
+            raise ConfigError(f"{where}: [disclosure.tables.{table}]: unknown table"
+                              f"{_near(table, list(known))}; known: {', '.join(known)}")
+        if not isinstance(rules, dict):
+            raise ConfigError(f"{where}: [disclosure.tables.{table}] must be a table")
+        tables[table] = read_section(rules, TABLE_RULES, where,
+                                     f"disclosure.tables.{table}")
+    overrides = {k: v for k, v in d.items() if k not in ("policy", "tables")}
+    if tables:
+        overrides["tables"] = tables
+    return d.get("policy", "public"), overrides
 
 
 def _columns(raw: Mapping[str, Any], where: str) -> Mapping[str, Mapping[str, str]]:
     """``[columns.employees] employee_id = "Medarbejdernr"``: headers of real exports."""
-    from ligestat.io.schema import TABLES
-
     tables = {t.name: t for t in TABLES}
     out: dict[str, Mapping[str, str]] = {}
-    for table, mapping in _table(raw, "columns", where).items():
+    for table, mapping in raw.items():
         here = f"{where}: [columns.{table}]"
         if table not in tables:
-            raise ConfigError(f"{here}: no input table {table!r}; the tables are "
-                              f"{', '.join(tables)}")
+            raise ConfigError(f"{here}: no input table {table!r}{_near(table, list(tables))}; "
+                              f"the tables are {', '.join(tables)}")
         if not isinstance(mapping, dict):
             raise ConfigError(f"{here} must be a table of column = \"header\"")
-        _known(mapping, set(tables[table].column_names), here)
-        bad = [k for k, v in mapping.items() if not isinstance(v, str) or not v.strip()]
+        own = list(tables[table].column_names)
+        unknown = [k for k in mapping if k not in own]
+        if unknown:
+            raise ConfigError(f"{here}: unknown key {unknown[0]}{_near(unknown[0], own)}; "
+                              f"known: {', '.join(own)}")
+        values = read_section(mapping, COLUMNS_SECTION, where, f"columns.{table}")
+        bad = [k for k, v in values.items() if not str(v).strip()]
         if bad:
-            raise ConfigError(f"{here}: {', '.join(bad)} must name a header (a text)")
-        headers = [v.strip().lower() for v in mapping.values()]
+            raise ConfigError(f"{here}: {', '.join(bad)} must name a header")
+        headers = [str(v).strip().lower() for v in values.values()]
         twice = sorted({h for h in headers if headers.count(h) > 1})
         if twice:
             raise ConfigError(f"{here}: the header {twice[0]!r} is mapped to two columns")
-        out[table] = MappingProxyType({k: str(v).strip() for k, v in mapping.items()})
+        out[table] = MappingProxyType({k: str(v).strip() for k, v in values.items()})
     return MappingProxyType(out)
 
 
@@ -215,70 +350,32 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
-    _known(raw, set(KEYS[""]), where)
-    organisation = raw.get("organisation")
-    if not isinstance(organisation, str) or not organisation.strip():
-        raise ConfigError(f"{where}: organisation must be a non-empty text")
-    deps_raw = _table(raw, "departments", where)
-    if not deps_raw:
-        raise ConfigError(f"{where}: at least one [departments.CODE] table is needed")
-    departments = []
-    for code, d in deps_raw.items():
-        if not isinstance(d, dict):
-            raise ConfigError(f"{where}: [departments.{code}] must be a table")
-        _known(d, set(KEYS["departments.CODE"]), f"{where}: [departments.{code}]")
-        name = d.get("name", code)
-        in_tables = d.get("in_tables", True)
-        levels = d.get("level_2_includes", [])
-        if code.lower() == "total":
-            raise ConfigError(f"{where}: 'total' is reserved and cannot be a department code")
-        if not isinstance(in_tables, bool):
-            raise ConfigError(f"{where}: [departments.{code}] in_tables must be true or false")
-        if not isinstance(levels, list) or not all(isinstance(x, int) and x > 2 for x in levels):
-            raise ConfigError(
-                f"{where}: [departments.{code}] level_2_includes must list levels above 2"
-            )
-        departments.append(Department(str(code), str(name), in_tables, tuple(levels)))
-
-    staff = _table(raw, "staff", where)
-    _known(staff, set(KEYS["staff"]), f"{where}: [staff]")
-    types = staff.get("employment_types", ["ordinary"])
-    if not isinstance(types, list) or not types or any(t not in EMPLOYMENT_TYPES for t in types):
-        raise ConfigError(
-            f"{where}: [staff] employment_types must list some of {', '.join(EMPLOYMENT_TYPES)}"
-        )
-    leave = _table(raw, "parental_leave", where)
-    _known(leave, set(KEYS["parental_leave"]), f"{where}: [parental_leave]")
-    pay = _table(raw, "pay", where)
-    _known(pay, set(KEYS["pay"]), f"{where}: [pay]")
-    pay_year = pay.get("year")
-    if pay_year is not None and (not isinstance(pay_year, int) or isinstance(pay_year, bool)
-                                 or not 1900 <= pay_year <= 2200):
-        raise ConfigError(f"{where}: [pay] year must be a year such as 2024 ({pay_year!r})")
-    t = _table(raw, "targets", where)
-    target_settings = section_settings(TARGETS_SECTION)
-    _known(t, set(target_settings), f"{where}: [targets]")
-    targets = Targets(**{k: convert(target_settings[k], v, f"{where}: [targets]")
-                         for k, v in t.items()})
-    disclosure = _table(raw, "disclosure", where)
-    policy = disclosure.get("policy", "public")
-    if not isinstance(policy, str):
-        raise ConfigError(f"{where}: [disclosure] policy must be a text ({policy!r})")
-    overrides = {k: v for k, v in disclosure.items() if k != "policy"}
+    top = read_section(raw, "", where)
+    staff = read_section(top.get("staff", {}), "staff", where)
+    leave = read_section(top.get("parental_leave", {}), "parental_leave", where)
+    pay = read_section(top.get("pay", {}), "pay", where)
+    targets = Targets(**read_section(top.get(TARGETS_SECTION, {}), TARGETS_SECTION, where))
+    policy, overrides = _disclosure(top.get("disclosure", {}), where)
+    report = read_section(top.get("report", {}), "report", where)
+    if "sources" in report:
+        report["sources"] = read_section(report["sources"], "report.sources", where)
+    defaults = section_settings("staff")
     return Config(
-        organisation=organisation.strip(),
-        departments=tuple(departments),
+        organisation=top["organisation"].strip(),
+        departments=_departments(top["departments"], where),
         targets=targets,
-        staff_employment_types=tuple(types),
-        snapshot_date=_date(staff.get("snapshot_date"), "snapshot_date", f"{where}: [staff]"),
-        cohort_start=_date(leave.get("cohort_start"), "cohort_start", f"{where}: [parental_leave]"),
-        cohort_end=_date(leave.get("cohort_end"), "cohort_end", f"{where}: [parental_leave]"),
-        pay_year=pay_year,
+        staff_employment_types=staff.get("employment_types",
+                                         defaults["employment_types"].default),
+        snapshot_date=staff.get("snapshot_date"),
+        cohort_start=leave.get("cohort_start"),
+        cohort_end=leave.get("cohort_end"),
+        pay_year=pay.get("year"),
         disclosure_policy=policy,
         disclosure_overrides=MappingProxyType(overrides),
-        report=MappingProxyType(_table(raw, "report", where)),
+        report=MappingProxyType(report),
         source_text=text,
-        columns=_columns(raw, where),
+        where=where,
+        columns=_columns(top.get("columns", {}), where),
     )
 
 
@@ -304,6 +401,4 @@ def demo_config() -> Config:
 
 def with_overrides(config: Config, **changes: Any) -> Config:
     """A copy of ``config`` with some fields replaced (configs are immutable)."""
-    from dataclasses import replace
-
     return replace(config, **changes)

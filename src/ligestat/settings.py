@@ -29,6 +29,7 @@ __all__ = [
     "Section",
     "Setting",
     "convert",
+    "reference_markdown",
     "register_section",
     "register_setting",
     "section_settings",
@@ -69,6 +70,7 @@ class Setting:
     default_doc: str = ""  # the default as the docs state it, when not a plain value
     required: bool = False
     check: Callable[[Any], str | None] | None = None
+    documented_in: str = ""  # another doc listing it (a target's threshold: docs/indicators.md)
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -86,6 +88,7 @@ class Section:
     name: str
     help: str
     doc: str = ""  # paragraphs after the section's table in docs/config.md
+    names: Callable[[], tuple[str, ...]] | None = None  # allowed names of a NAME placeholder
 
 
 SETTINGS: dict[tuple[str, str], Setting] = {}
@@ -173,3 +176,80 @@ def convert(setting: Setting, value: Any, where: str) -> Any:
     if problem:
         raise ConfigError(f"{where}: {setting.name} {problem} ({value!r})")
     return out
+
+
+_INTRO = """# Organisation config: `ligestat.toml`
+
+Generated from the settings registry by
+`python -c 'import ligestat.settings as s; print(s.reference_markdown(), end="")' > docs/config.md`;
+a test fails when this file and the code differ.
+
+ligestat reads `ligestat.toml` from the data folder when present; `--config FILE`
+overrides it; a workspace keeps the config each staff snapshot was imported with
+(a later config may rename or add departments without rewriting earlier years).
+Without any config, ligestat stops with an error: start one with
+`ligestat init DATA --organisation "Eksempel Kommune"`, which writes a commented
+`ligestat.toml` listing the department codes found in the data. (The City of
+Copenhagen's 2025 config, `src/ligestat/data/kk-2025.toml`, belongs to the demo:
+`ligestat synth kk-2025` writes it beside the demo data.)
+Every key but the departments has a default. Every section is checked when the file
+is read: an unknown or misspelt key is an error naming the file and the key, so a
+typo never passes silently.
+"""
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _default(s: Setting) -> str:
+    if s.required:
+        return "(required)"
+    if s.default_doc:
+        return s.default_doc
+    return "" if s.default is None else f"`{_toml(s.default)}`"
+
+
+def _children(path: str) -> list[str]:
+    """The sections a table setting at ``path`` opens: itself, or itself.PLACEHOLDER."""
+    return [name for name in SECTIONS
+            if name == path or (name.startswith(path + ".")
+                                and name[len(path) + 1:].isupper()
+                                and "." not in name[len(path) + 1:])]
+
+
+def _document(section: str, lines: list[str]) -> None:
+    sec = SECTIONS[section]
+    shown = [s for s in section_settings(section).values() if not s.documented_in]
+    elsewhere = sorted({s.documented_in for s in section_settings(section).values()
+                        if s.documented_in})
+    lines += ["", "## Top level" if not section else f"## `[{section}]`", ""]
+    if section:
+        lines += [sec.help[:1].upper() + sec.help[1:] + ".", ""]
+    lines += ["| key | default | meaning |", "|---|---|---|"]
+    lines += [f"| `{s.name}` | {_default(s)} | {s.help} |" for s in shown]
+    for where in elsewhere:
+        lines += ["", f"More keys of this section are listed in `{where}`: every target's "
+                  "threshold, with its default, in the *setting* column of its table."]
+    if sec.doc:
+        lines += ["", sec.doc]
+    for s in section_settings(section).values():
+        if s.type == "table":
+            for child in _children(f"{section}.{s.name}" if section else s.name):
+                if child != section:
+                    _document(child, lines)
+
+
+def reference_markdown() -> str:
+    """docs/config.md, generated from the registry."""
+    lines = [_INTRO.rstrip("\n")]
+    _document("", lines)
+    return "\n".join(lines) + "\n"

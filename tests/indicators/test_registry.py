@@ -137,4 +137,4 @@ def test_a_toy_target_is_summarised_on_the_front_page(toy: str, make_org) -> Non
 def test_a_toy_indicator_and_its_target_are_documented(toy: str) -> None:
     reference = reference_markdown()
     assert f"| `{TOY}` |" in reference
-    assert "`[targets] toy_women_min_share` | 0.5 |" in reference
+    assert "| `toy_women_min_share` | 0.5 |" in reference

@@ -5,7 +5,7 @@ render them as UTF-8 CSV, ';'/decimal-comma/Windows-1252 CSV, UTF-8-with-BOM CSV
 ``.xlsx`` workbook and Parquet files. Gender and boolean cells are text aliases (every
 alias the contract lists appears); typed formats turn booleans into real booleans.
 
-Loaded by the test folders' conftest files (tests/io, tests/workspace, tests/cli_data).
+Loaded by the test folders' conftest files (tests/io, tests/workspace, tests/cli).
 """
 
 from __future__ import annotations

@@ -25,9 +25,9 @@ the command line):
 Manager tables are published as they are under every preset (managers are
 public persons) unless an override says otherwise.
 
-Per-table overrides, ``[disclosure.tables.TABLE]``, where TABLE is one of
-the tables of CONTRACT.md §3 (or ``fathers_leave_trend``,
-``population_age_gender``)::
+Per-table overrides, ``[disclosure.tables.TABLE]``, where TABLE is any
+registered indicator with a disclosure shape (docs/indicators.md); the keys are
+registered settings (``ligestat.settings``), checked when the config is read::
 
     [disclosure]
     policy = "standard"
@@ -40,9 +40,11 @@ the tables of CONTRACT.md §3 (or ``fathers_leave_trend``,
     protection = 3         # least width of an attacker's interval for a
                            # primary-suppressed count (always ≥ 1)
 
-Modules: ``schema`` (the tables' shape and relations, as data), ``policy``
+Modules: ``schema`` (each table's disclosure shape, read from the indicator
+registry; fails closed for a table without one), ``policy``
 (presets, overrides), ``relations`` (the linear model), ``primary`` (threshold
-rule, what goes with a cell), ``audit`` (interval LPs), ``suppression``
+rule, what goes with a cell, blanking cells), ``magnitude`` (means and
+medians of money), ``audit`` (interval LPs), ``suppression``
 (apply a policy, greedy secondary), ``optimal`` (secondary by integer
 programming). See ``docs/disclosure.md``.
 

@@ -22,9 +22,10 @@ from typing import Any
 
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import classify
-from ligestat.disclosure.relations import Cell, Model, Tables, build_model, count_cells
+from ligestat.disclosure.relations import CellId, Model, build_model, count_cells
 from ligestat.disclosure.schema import require_shapes, row_keys
 from ligestat.errors import DisclosureError
+from ligestat.indicators.registry import Tables
 
 __all__ = ["AuditResult", "CellInterval", "Solver", "audit", "intervals", "suppressed_cells"]
 
@@ -74,18 +75,18 @@ class AuditResult:
 class Solver:
     """Interval bounds of unknown cells, one small LP per connected component."""
 
-    def __init__(self, model: Model, unknown: Iterable[Cell]) -> None:
+    def __init__(self, model: Model, unknown: Iterable[CellId]) -> None:
         self.model = model
         self.unknown = set(unknown) | set(model.hidden)
-        parent: dict[Cell, Cell] = {c: c for c in self.unknown}
+        parent: dict[CellId, CellId] = {c: c for c in self.unknown}
 
-        def find(c: Cell) -> Cell:
+        def find(c: CellId) -> CellId:
             while parent[c] != c:
                 parent[c] = parent[parent[c]]
                 c = parent[c]
             return c
 
-        self.by_root: dict[Cell, list[int]] = {}
+        self.by_root: dict[CellId, list[int]] = {}
         rels = []
         for r, rel in enumerate(model.relations):
             cells = [cell for _, cell in rel.terms if cell in self.unknown]
@@ -97,9 +98,9 @@ class Solver:
         for r, first in rels:
             self.by_root.setdefault(find(first), []).append(r)
         self.find = find
-        self._lps: dict[Cell, tuple[dict[Cell, int], _LP]] = {}
+        self._lps: dict[CellId, tuple[dict[CellId, int], _LP]] = {}
 
-    def _lp(self, root: Cell) -> tuple[dict[Cell, int], _LP]:
+    def _lp(self, root: CellId) -> tuple[dict[CellId, int], _LP]:
         """The component's LP (cached): variable index and hashable matrices."""
         if root in self._lps:
             return self._lps[root]
@@ -134,7 +135,7 @@ class Solver:
         self._lps[root] = (index, lp)
         return index, lp
 
-    def bounds(self, cell: Cell) -> tuple[float, float]:
+    def bounds(self, cell: CellId) -> tuple[float, float]:
         root = self.find(cell)
         if not self.by_root.get(root):
             return 0.0, math.inf
@@ -188,8 +189,8 @@ def _solve(lp: _LP, j: int) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def intervals(model: Model, unknown: Iterable[Cell],
-              cells: Iterable[Cell]) -> dict[Cell, tuple[float, float]]:
+def intervals(model: Model, unknown: Iterable[CellId],
+              cells: Iterable[CellId]) -> dict[CellId, tuple[float, float]]:
     """The whole-number interval each of ``cells`` is known to lie in."""
     solver = Solver(model, unknown)
     return {cell: solver.bounds(cell) for cell in cells}
@@ -200,7 +201,7 @@ def _label(table: str, row: Mapping[str, Any]) -> str:
     return " ".join(str(v) for k, v in row.items() if k in keys and k != "suppressed")
 
 
-def suppressed_cells(published: Tables, original: Tables) -> set[Cell]:
+def suppressed_cells(published: Tables, original: Tables) -> set[CellId]:
     """Count cells holding a number in ``original`` and none in ``published``."""
     shown = count_cells(published)
     return {c for c in count_cells(original) if c not in shown}

@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from ligestat.disclosure.audit import Solver
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import blank_cells, required
-from ligestat.disclosure.relations import Cell, Model, Tables, build_model, count_cells
+from ligestat.disclosure.relations import CellId, Model, build_model, count_cells
+from ligestat.indicators.registry import Tables
 
 __all__ = ["optimal_secondary"]
 
@@ -38,10 +39,10 @@ TIME_LIMIT_S = 10.0  # per integer programme
 BUDGET_S = 30.0  # for the whole search
 
 
-def _boundary(model: Model, solver: Solver, cell: Cell, unknown: set[Cell]) -> set[Cell]:
+def _boundary(model: Model, solver: Solver, cell: CellId, unknown: set[CellId]) -> set[CellId]:
     """Published counts in any relation touching ``cell``'s group of unknowns."""
     root = solver.find(cell)
-    out: set[Cell] = set()
+    out: set[CellId] = set()
     for r in solver.by_root.get(root, []):
         for _, c in model.relations[r].terms:
             if c not in unknown and c not in model.hidden:
@@ -49,8 +50,8 @@ def _boundary(model: Model, solver: Solver, cell: Cell, unknown: set[Cell]) -> s
     return out
 
 
-def _solve(cells: Sequence[Cell], cost: Sequence[float], fixed: set[Cell],
-           cuts: Sequence[tuple[frozenset[Cell], Cell]]) -> set[Cell] | None:
+def _solve(cells: Sequence[CellId], cost: Sequence[float], fixed: set[CellId],
+           cuts: Sequence[tuple[frozenset[CellId], CellId]]) -> set[CellId] | None:
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import lil_matrix
@@ -73,16 +74,16 @@ def _solve(cells: Sequence[Cell], cost: Sequence[float], fixed: set[Cell],
     return {c for c, x in zip(cells, res.x, strict=True) if x > 0.5}
 
 
-def optimal_secondary(original: Tables, policy: Policy, primary: set[Cell],
-                      withheld: set[Cell], hidden_units: bool | None,
-                      incumbent: set[Cell]) -> set[Cell]:
+def optimal_secondary(original: Tables, policy: Policy, primary: set[CellId],
+                      withheld: set[CellId], hidden_units: bool | None,
+                      incumbent: set[CellId]) -> set[CellId]:
     """The cheapest safe set of suppressed counts found, at worst ``incumbent`` (safe)."""
     values = count_cells(original)
     cells = sorted(c for c in values if c not in withheld or c in primary)
     cost = [values[c] + 1.0 for c in cells]
     best = sum(values[c] + 1.0 for c in incumbent)
-    cuts: list[tuple[frozenset[Cell], Cell]] = []
-    seen: set[tuple[frozenset[Cell], Cell]] = set()
+    cuts: list[tuple[frozenset[CellId], CellId]] = []
+    seen: set[tuple[frozenset[CellId], CellId]] = set()
     chosen = set(primary)
     start = time.monotonic()
     for _ in range(MAX_ROUNDS):

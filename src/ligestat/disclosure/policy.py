@@ -11,17 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any
 
-from ligestat.config import Config
+from ligestat.config import TABLE_RULES, Config
 from ligestat.disclosure.schema import shaped
 from ligestat.errors import ConfigError, DisclosureError
+from ligestat.settings import Section, Setting, register_section, register_setting
 
 __all__ = ["METHODS", "OTHER_GENDER", "PRESETS", "Policy", "TableRule", "resolve_policy"]
 
 OTHER_GENDER = ("show", "suppress")
 METHODS = ("greedy", "optimal")  # how secondary cells are chosen
-TABLE_KEYS = ("min_count", "other_min_count", "show_counts", "protection")
 
 
 @dataclass(frozen=True)
@@ -105,6 +104,31 @@ PRESETS: Mapping[str, _Preset] = MappingProxyType({
 })
 
 
+register_section(Section("disclosure", "disclosure control, see `docs/disclosure.md`"))
+register_section(Section(
+    TABLE_RULES, "per-table overrides of the policy's rules; TABLE is an indicator with a "
+    "disclosure shape (docs/indicators.md)", names=lambda: tuple(shaped())))
+for _setting in (
+    Setting("disclosure", "policy", "text", "public",
+            f"the disclosure policy: {', '.join(f'`{p}`' for p in PRESETS)} "
+            "(`--disclosure` overrides it)"),
+    Setting("disclosure", "method", "choice", "greedy",
+            "how secondary cells are chosen: `greedy`, or `optimal` (integer programming)",
+            choices=METHODS),
+    Setting("disclosure", "tables", "table", None, "per-table overrides, below"),
+    Setting(TABLE_RULES, "min_count", "int", None,
+            "counts `0 < c < min_count` are suppressed (0: none)", default_doc="the policy's"),
+    Setting(TABLE_RULES, "other_min_count", "int", None,
+            "the same for counts of gender `other`", default_doc="the policy's"),
+    Setting(TABLE_RULES, "show_counts", "bool", True,
+            "`false` withholds every count, publishing shares only"),
+    Setting(TABLE_RULES, "protection", "int", None,
+            "least width of an attacker's interval for a primary-suppressed count "
+            "(always ≥ 1)", default_doc="the policy's"),
+):
+    register_setting(_setting)
+
+
 def _preset_rules(p: _Preset) -> dict[str, TableRule]:
     rules: dict[str, TableRule] = {}
     for name, schema in shaped().items():
@@ -118,32 +142,6 @@ def _preset_rules(p: _Preset) -> dict[str, TableRule]:
     return rules
 
 
-def _int(value: Any, where: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"{where} must be a whole number ≥ 0 ({value!r})")
-    return value
-
-
-def _override(rule: TableRule, raw: Any, table: str) -> TableRule:
-    where = f"ligestat.toml: [disclosure.tables.{table}]"
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{where} must be a table")
-    unknown = sorted(set(raw) - set(TABLE_KEYS))
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key(s) {', '.join(unknown)}; known: {', '.join(TABLE_KEYS)}"
-        )
-    changes: dict[str, Any] = {}
-    for key in ("min_count", "other_min_count", "protection"):
-        if key in raw:
-            changes[key] = _int(raw[key], f"{where} {key}")
-    if "show_counts" in raw:
-        if not isinstance(raw["show_counts"], bool):
-            raise ConfigError(f"{where} show_counts must be true or false")
-        changes["show_counts"] = raw["show_counts"]
-    return replace(rule, **changes)
-
-
 def resolve_policy(policy: str | None, config: Config) -> Policy:
     """The named preset (``None``: the config's), with the config's per-table overrides.
 
@@ -152,33 +150,20 @@ def resolve_policy(policy: str | None, config: Config) -> Policy:
     """
     name = policy if policy is not None else config.disclosure_policy
     if name not in PRESETS:
+        origin = f"{config.where}: [disclosure] policy: " if policy is None else ""
         raise DisclosureError(
-            f"unknown disclosure policy {name!r}; known policies: {', '.join(PRESETS)}"
+            f"{origin}unknown disclosure policy {name!r}; known policies: {', '.join(PRESETS)}"
         )
     preset = PRESETS[name]
     rules = _preset_rules(preset)
-    overrides = dict(config.disclosure_overrides)
-    tables = overrides.pop("tables", {})
-    method = overrides.pop("method", "greedy")
-    if overrides:
-        raise ConfigError(
-            f"ligestat.toml: [disclosure]: unknown key(s) {', '.join(sorted(overrides))}; "
-            "known: policy, method, tables"
-        )
-    if method not in METHODS:
-        raise ConfigError(
-            f"ligestat.toml: [disclosure] method must be one of {', '.join(METHODS)} "
-            f"({method!r})"
-        )
-    if not isinstance(tables, Mapping):
-        raise ConfigError("ligestat.toml: [disclosure.tables] must be a table of tables")
-    for table, raw in tables.items():
+    # checked when the config was read (ligestat.config); only the registry may have moved
+    tables = dict(config.disclosure_overrides.get("tables", {}))
+    method = config.disclosure_overrides.get("method", "greedy")
+    for table, changes in tables.items():
         if table not in rules:
-            raise ConfigError(
-                f"ligestat.toml: [disclosure.tables.{table}]: unknown table; "
-                f"known: {', '.join(rules)}"
-            )
-        rules[table] = _override(rules[table], raw, table)
+            raise ConfigError(f"{config.where}: [disclosure.tables.{table}]: unknown table; "
+                              f"known: {', '.join(rules)}")
+        rules[table] = replace(rules[table], **changes)
     da, en = preset.description_da, preset.description_en
     if tables:
         names = ", ".join(sorted(tables))

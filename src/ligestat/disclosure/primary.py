@@ -7,9 +7,10 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from ligestat.disclosure.policy import Policy
-from ligestat.disclosure.relations import Cell, Tables, count_cells
+from ligestat.disclosure.relations import CellId, count_cells
 from ligestat.disclosure.schema import Shape, row_keys, shape
 from ligestat.errors import DisclosureError
+from ligestat.indicators.registry import Tables
 
 __all__ = ["blank_cells", "classify", "dependent_keys", "is_other", "required"]
 
@@ -19,10 +20,10 @@ def is_other(schema: Shape, row: Mapping[str, Any], key: str) -> bool:
     return key in schema.other_keys or (schema.other_rows and row.get("gender") == "other")
 
 
-def classify(original: Tables, policy: Policy) -> tuple[set[Cell], set[Cell]]:
+def classify(original: Tables, policy: Policy) -> tuple[set[CellId], set[CellId]]:
     """The primary-sensitive count cells and the withheld ones (``show_counts = false``)."""
-    primary: set[Cell] = set()
-    withheld: set[Cell] = set()
+    primary: set[CellId] = set()
+    withheld: set[CellId] = set()
     for cell, value in count_cells(original).items():
         name, i, key = cell
         rule = policy.rule(name)
@@ -43,7 +44,7 @@ def _is_number(value: Any) -> bool:
 
 
 def dependent_keys(name: str, rows: Sequence[Mapping[str, Any]],
-                   suppressed: Collection[Cell]) -> list[set[str]]:
+                   suppressed: Collection[CellId]) -> list[set[str]]:
     """Per row, the non-count keys that must go because a count they derive from went.
 
     Shares go with their numerator or denominator, gaps with their shares,
@@ -79,8 +80,8 @@ def dependent_keys(name: str, rows: Sequence[Mapping[str, Any]],
     return out
 
 
-def blank_cells(original: Tables, cells: Collection[Cell],
-                withheld: Collection[Cell] = ()) -> dict[str, list[dict[str, Any]]]:
+def blank_cells(original: Tables, cells: Collection[CellId],
+                withheld: Collection[CellId] = ()) -> dict[str, list[dict[str, Any]]]:
     """New tables with ``cells`` and everything derived from them set to ``None``.
 
     ``withheld`` counts are set to ``None`` too but take nothing with them.
@@ -108,6 +109,6 @@ def blank_cells(original: Tables, cells: Collection[Cell],
     return out
 
 
-def required(cell: Cell, primary: Collection[Cell], policy: Policy) -> int:
+def required(cell: CellId, primary: Collection[CellId], policy: Policy) -> int:
     """The least interval width a suppressed cell needs: the protection of a primary cell."""
     return max(1, policy.rule(cell[0]).protection) if cell in primary else 1

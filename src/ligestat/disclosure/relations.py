@@ -20,11 +20,11 @@ from itertools import pairwise
 from typing import Any
 
 from ligestat.disclosure.schema import TOTAL, Shape, links, shape
+from ligestat.indicators.registry import Tables
 
-__all__ = ["Cell", "Model", "Relation", "build_model", "count_cells", "is_total_row"]
+__all__ = ["CellId", "Model", "Relation", "build_model", "count_cells", "is_total_row"]
 
-Cell = tuple[str, int, str]
-Tables = Mapping[str, Sequence[Mapping[str, Any]]]
+CellId = tuple[str, int, str]  # (table, row index, key): one figure of a published table
 _TOL = 1e-6
 _SHARE_SLACK = 1e-6  # far below what separates two whole counts over any real denominator
 
@@ -37,12 +37,12 @@ class Relation:
     floating-point numbers, so ``num − share × den`` is zero only nearly).
     """
 
-    terms: tuple[tuple[float, Cell], ...]
+    terms: tuple[tuple[float, CellId], ...]
     op: str
     label: str
     slack: float = 0.0
 
-    def holds(self, values: Mapping[Cell, float]) -> bool:
+    def holds(self, values: Mapping[CellId, float]) -> bool:
         total = sum(c * values[cell] for c, cell in self.terms)
         scale = 1.0 + sum(abs(c * values[cell]) for c, cell in self.terms)
         tol = _TOL * scale + self.slack
@@ -53,9 +53,9 @@ class Relation:
 class Model:
     """True values of every count cell (hidden rows included) and the relations."""
 
-    values: Mapping[Cell, float]
+    values: Mapping[CellId, float]
     relations: tuple[Relation, ...]
-    hidden: frozenset[Cell]
+    hidden: frozenset[CellId]
 
 
 def is_total_row(row: Mapping[str, Any]) -> bool:
@@ -66,9 +66,9 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def count_cells(tables: Tables) -> dict[Cell, float]:
+def count_cells(tables: Tables) -> dict[CellId, float]:
     """Every count cell of every known table that holds a number."""
-    cells: dict[Cell, float] = {}
+    cells: dict[CellId, float] = {}
     for name, rows in tables.items():
         schema = shape(name)
         if schema is None:
@@ -108,7 +108,7 @@ def _row_relations(name: str, schema: Shape, i: int, present: set[str]) -> list[
 
 
 def _share_relations(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]],
-                     published: Sequence[Mapping[str, Any]], values: Mapping[Cell, float],
+                     published: Sequence[Mapping[str, Any]], values: Mapping[CellId, float],
                      ) -> list[Relation]:
     """A published share s = num / den gives num − s × den = 0."""
     out: list[Relation] = []
@@ -129,7 +129,7 @@ def _share_relations(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]]
     return out
 
 
-def _has_hidden(original: Tables, values: Mapping[Cell, float]) -> bool:
+def _has_hidden(original: Tables, values: Mapping[CellId, float]) -> bool:
     """Whether department rows fall short of a total row anywhere (units not shown)."""
     for name, rows in original.items():
         schema = shape(name)
@@ -145,8 +145,8 @@ def _has_hidden(original: Tables, values: Mapping[Cell, float]) -> bool:
 
 
 def _department_sums(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]],
-                     values: dict[Cell, float], hidden_units: bool,
-                     hidden: set[Cell]) -> list[Relation]:
+                     values: dict[CellId, float], hidden_units: bool,
+                     hidden: set[CellId]) -> list[Relation]:
     out: list[Relation] = []
     for parts, total in _groups(schema, rows):
         keys = [k for k in schema.counts
@@ -168,7 +168,7 @@ def _department_sums(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]]
     return out
 
 
-def _link_relations(original: Tables, values: Mapping[Cell, float]) -> list[Relation]:
+def _link_relations(original: Tables, values: Mapping[CellId, float]) -> list[Relation]:
     out: list[Relation] = []
     for link in links():
         a_rows = original.get(link.table_a)
@@ -198,7 +198,7 @@ def build_model(original: Tables, published: Tables, *,
     values = count_cells(original)
     if hidden_units is None:
         hidden_units = _has_hidden(original, values)
-    hidden: set[Cell] = set()
+    hidden: set[CellId] = set()
     relations: list[Relation] = []
     for name, rows in original.items():
         schema = shape(name)

@@ -24,34 +24,28 @@ from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
 from ligestat.disclosure.primary import blank_cells, classify, required
-from ligestat.disclosure.relations import (
-    Cell,
-    Model,
-    Tables,
-    build_model,
-    count_cells,
-    is_total_row,
-)
+from ligestat.disclosure.relations import CellId, Model, build_model, count_cells, is_total_row
 from ligestat.disclosure.schema import require_shapes
+from ligestat.indicators.registry import Tables
 
 __all__ = ["apply_policy", "audit_policy", "suppress"]
 
 _MAX_TRIALS = 12  # candidates tried per unsafe cell before taking the best seen
 
 
-def _width(solver: Solver, cell: Cell) -> float:
+def _width(solver: Solver, cell: CellId) -> float:
     low, high = solver.bounds(cell)
     return high - low
 
 
-def _candidates(model: Model, cell: Cell, unknown: set[Cell],
-                original: Tables) -> list[Cell]:
+def _candidates(model: Model, cell: CellId, unknown: set[CellId],
+                original: Tables) -> list[CellId]:
     """Published counts sharing a relation with ``cell`` (widening through unknowns)."""
     seen = {cell}
     frontier = {cell}
     while frontier:
-        found: set[Cell] = set()
-        nxt: set[Cell] = set()
+        found: set[CellId] = set()
+        nxt: set[CellId] = set()
         for rel in model.relations:
             cells = [c for _, c in rel.terms]
             if frontier.isdisjoint(cells):
@@ -63,7 +57,7 @@ def _candidates(model: Model, cell: Cell, unknown: set[Cell],
                 else:
                     found.add(c)
         if found:
-            def cost(c: Cell) -> tuple[float, bool, bool, Cell]:
+            def cost(c: CellId) -> tuple[float, bool, bool, CellId]:
                 total = is_total_row(original[c[0]][c[1]])
                 return (model.values[c], total, c[0] != cell[0], c)
             return sorted(found, key=cost)
@@ -72,10 +66,10 @@ def _candidates(model: Model, cell: Cell, unknown: set[Cell],
     return []
 
 
-def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: set[Cell],
-               hidden_units: bool | None) -> set[Cell]:
+def _secondary(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
+               hidden_units: bool | None) -> set[CellId]:
     chosen = set(primary)
-    safe: set[Cell] = set()
+    safe: set[CellId] = set()
     while True:
         unknown = chosen | withheld
         model = build_model(original, blank_cells(original, chosen, withheld),
@@ -91,7 +85,7 @@ def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: s
         if unsafe is None:
             return _prune(original, policy, primary, withheld, chosen, hidden_units)
         need = required(unsafe, primary, policy)
-        best: tuple[float, Cell] | None = None
+        best: tuple[float, CellId] | None = None
         for cand in _candidates(model, unsafe, unknown, original)[:_MAX_TRIALS]:
             trial = unknown | {cand}
             trial_model = build_model(original, blank_cells(original, chosen | {cand}, withheld),
@@ -107,8 +101,8 @@ def _secondary(original: Tables, policy: Policy, primary: set[Cell], withheld: s
         chosen.add(best[1])
 
 
-def _all_safe(original: Tables, policy: Policy, primary: set[Cell], withheld: set[Cell],
-              chosen: set[Cell], hidden_units: bool | None) -> bool:
+def _all_safe(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
+              chosen: set[CellId], hidden_units: bool | None) -> bool:
     unknown = chosen | withheld
     model = build_model(original, blank_cells(original, chosen, withheld),
                             hidden_units=hidden_units)
@@ -116,8 +110,8 @@ def _all_safe(original: Tables, policy: Policy, primary: set[Cell], withheld: se
     return all(_width(solver, c) >= required(c, primary, policy) for c in sorted(chosen))
 
 
-def _prune(original: Tables, policy: Policy, primary: set[Cell], withheld: set[Cell],
-           chosen: set[Cell], hidden_units: bool | None) -> set[Cell]:
+def _prune(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
+           chosen: set[CellId], hidden_units: bool | None) -> set[CellId]:
     """Publish again every secondary cell that turns out not to be needed, largest first."""
     values = count_cells(original)
     for cell in sorted(chosen - primary, key=lambda c: (-values[c], c)):

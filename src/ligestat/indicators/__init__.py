@@ -190,11 +190,11 @@ def reference_markdown() -> str:
     lines += ["", "Row keys in bold identify a row; the others are figures. *disclosure* is "
               "the kind of the table's disclosure shape (docs/disclosure.md).",
               "", "## Targets (måltal)", "",
-              "| target | kind | table | judged in | setting | default | rule |",
+              "| target | kind | table | judged in | setting in `[targets]` | default | rule |",
               "|---|---|---|---|---|---|---|"]
     for t in targets():
         default = f"{t.default:g}" + (" pp" if t.unit == "pp" else "")
         lines.append(f"| `{t.id}` | {t.kind} | `{t.indicator}` | `{t.column}` | "
-                     f"`[targets] {t.setting}` | {default} | {_cell(t.help)} |")
+                     f"`{t.setting}` | {default} | {_cell(t.help)} |")
     lines += ["", "How to add an indicator: docs/architecture.md, \"Adding an indicator\"."]
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ see docs/indicators.md, "Adding an indicator".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
@@ -32,9 +32,11 @@ from ligestat.targets import TARGETS_SECTION
 if TYPE_CHECKING:
     from ligestat.config import Config
 
-__all__ = ["REGISTRY", "Indicator", "Selection", "Target", "dept_frame", "indicator", "register",
-           "sql_list", "targets", "unregister"]
+__all__ = ["REGISTRY", "Indicator", "Row", "Selection", "Tables", "Target", "dept_frame",
+           "indicator", "register", "sql_list", "targets", "unregister"]
 
+Row = Mapping[str, Any]  # one row of a table: row key → value
+Tables = Mapping[str, Sequence[Row]]  # indicator name → rows, as compute() returns them
 SQL_DIALECT = "duckdb"  # the dialect every indicator's SQL is written in, once
 
 
@@ -105,7 +107,8 @@ class Target:
 
     def config_setting(self) -> Setting:
         return Setting(TARGETS_SECTION, self.setting, "number" if self.unit == "pp" else "share",
-                       self.default, self.setting_help or self.help)
+                       self.default, self.setting_help or self.help,
+                       documented_in="docs/indicators.md")
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,20 @@ document, or from a workspace with ``ligestat.report.gather``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ligestat.config import Department, Targets
+from ligestat.indicators.registry import Row, Tables
 
 if TYPE_CHECKING:
     from ligestat.pay.assessment import Assessment
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
 
-Row = Mapping[str, Any]
-Tables = Mapping[str, Sequence[Row]]
 
 
 @dataclass(frozen=True)

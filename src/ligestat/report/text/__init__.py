@@ -19,6 +19,7 @@ from typing import Any
 
 import jinja2
 
+from ligestat.config import REPORT_LANGS
 from ligestat.errors import RenderError
 from ligestat.indicators import REGISTRY
 from ligestat.report.numbers import (
@@ -32,7 +33,7 @@ from ligestat.report.numbers import (
 
 __all__ = ["LANGS", "Text", "join_words", "text_for"]
 
-LANGS = ("da", "en")
+LANGS = REPORT_LANGS  # the languages [report] lang accepts
 _HERE = Path(__file__).parent
 _AND = {"da": "og", "en": "and"}
 
