@@ -33,6 +33,11 @@ lint: setup
 demo: setup
 	$(PY) -m ligestat synth kk-2025 --out build/demo-data
 	$(PY) -m ligestat report build/demo-data --year 2025 --out build/demo
+	rm -f build/demo/kk-2025.duckdb build/demo/register.sqlite build/demo/register.sqlite-*
+	$(PY) -m ligestat import build/demo-data --workspace build/demo/kk-2025.duckdb
+	$(PY) -m ligestat register demo build/demo-data --year 2025 --db build/demo/register.sqlite \
+	  --workspace build/demo/kk-2025.duckdb
+	@echo "start the register: $(PY) -m ligestat serve --workspace build/demo/kk-2025.duckdb --db build/demo/register.sqlite --year 2025"
 
 bench: setup
 	$(PY) benchmarks/run.py

@@ -12,7 +12,12 @@ and an exit code in one place (``ligestat.cli``)::
     ├── WorkspaceError            the DuckDB workspace is missing, locked or lacks a year
     ├── DisclosureError           a disclosure policy is unknown or an audit failed
     ├── RenderError               a report format could not be produced
-    └── LanguageCheckError        a text, document or web page could not be checked
+    ├── LanguageCheckError        a text, document or web page could not be checked
+    └── RegisterError             the initiatives register cannot do what was asked
+        │                         (bad form input, a workflow step not allowed now; HTTP 400)
+        ├── AccessDenied          the account may not do this (HTTP 403)
+        ├── NotFound              no such initiative, update or account (HTTP 404)
+        └── Throttled             too many failed logins for an account; wait (HTTP 429)
 
 Messages say what went wrong, where, and what to do about it.
 """
@@ -23,13 +28,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "AccessDenied",
     "ConfigError",
     "DisclosureError",
     "InputError",
     "LanguageCheckError",
     "LigestatError",
+    "NotFound",
     "Problem",
+    "RegisterError",
     "RenderError",
+    "Throttled",
     "ValidationError",
     "WorkspaceError",
     "is_interrupt",
@@ -106,6 +115,30 @@ class RenderError(LigestatError):
 
 class LanguageCheckError(LigestatError):
     """A text, document or web page could not be checked."""
+
+
+class RegisterError(LigestatError):
+    """The initiatives register cannot do what was asked; ``status`` is the HTTP status."""
+
+    status = 400
+
+
+class AccessDenied(RegisterError):
+    """The account's role or department does not allow this."""
+
+    status = 403
+
+
+class NotFound(RegisterError):
+    """No such initiative, update or account."""
+
+    status = 404
+
+
+class Throttled(RegisterError):
+    """Too many failed logins for an account in a short time."""
+
+    status = 429
 
 
 def is_interrupt(exc: BaseException) -> bool:

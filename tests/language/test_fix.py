@@ -32,7 +32,7 @@ def test_fixed_text_has_no_role_noun_hits_left() -> None:
     fixed = apply_fixes(text, check_text(text))
     assert check_text(fixed) == []
     assert fixed == (
-        "Kassemedarbejderen, brandbekæmperne, læreren og tillidsrepræsentantens kontaktperson."
+        "Kassemedarbejderen, brandmedarbejderne, læreren og tillidsrepræsentantens kontaktperson."
     )
 
 

@@ -29,7 +29,7 @@ def test_lexicon_has_at_least_150_lemmas_each_with_a_reason_and_a_suggestion() -
 def test_released_rule_ids_still_exist() -> None:
     lex = load_lexicon()
     current = set(lex.by_id) | {m.id for m in lex.modifiers.values()} | {lex.requirement.id}
-    current |= {"da.kodet.maskulin", "da.kodet.feminin"}
+    current |= {"da.kodet.maskulin", "da.kodet.feminin", "da.variant.stavefejl"}
     released = {
         line.strip()
         for line in RELEASED.read_text(encoding="utf-8").splitlines()

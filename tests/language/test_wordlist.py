@@ -21,7 +21,7 @@ def test_every_word_list_form_with_a_gendered_marker_is_classified(lists: WordLi
     lex = load_lexicon()
     forms = [f for f in lists.lower_case_forms() if marker_spans(f)]
     assert len(forms) > 20_000  # the lists are really there, not an empty stand-in
-    unclassified = sorted(f for f in forms if classify(f, lex).kind == "")
+    unclassified = sorted(f for f in forms if classify(f, lex).kind not in ("role", "not"))
     assert unclassified == [], f"{len(unclassified)} forms, e.g. {unclassified[:20]}"
 
 
@@ -58,7 +58,6 @@ def test_words_that_only_contain_a_marker_are_not_flagged(word: str) -> None:
     assert check_text(f"Det handler om {word}.") == []
 
 
-@pytest.mark.xfail(reason="open: 42 suggestion forms (brandbekæmperen ...) are not in hunspell-da")
 def test_every_suggestion_of_every_entry_is_a_real_word(lists: WordLists) -> None:
     unreal = [
         (entry.id, form)
@@ -70,16 +69,17 @@ def test_every_suggestion_of_every_entry_is_a_real_word(lists: WordLists) -> Non
     assert unreal == []
 
 
-@pytest.mark.xfail(reason="open: linking-s ambiguity (barnepige|samfund) and rare heads")
 def test_suggestions_for_word_list_compounds_are_real_words(lists: WordLists) -> None:
     """A flagged compound (udvalgsformand, formandsposten) gets its first part (from a real
     word-list form) with a real suggestion: hunspell must accept the result."""
     lex = load_lexicon()
     unreal = []
+    checked = 0
     for form in sorted(lists.lower_case_forms()):
-        if not marker_spans(form) or classify(form, lex).kind != "role":
-            continue
+        if "-" in form or not marker_spans(form) or classify(form, lex).kind != "role":
+            continue  # a hyphenated form is two tokens to the matcher
         for hit in check_text(form):
-            unreal += [(form, s) for s in hit.suggestions if not lists.is_word(s)]
-    share = len(unreal) / 4000
-    assert share < 0.05, unreal[:40]
+            checked += len(hit.suggestions)
+            unreal += [(form, s) for s in hit.suggestions if not lists.is_closed_compound(s)]
+    assert checked > 3000
+    assert unreal == []

@@ -74,9 +74,9 @@ def _options(version: Annotated[bool, typer.Option(
 
 
 # Command families register themselves; order is the order in --help.
-from ligestat.cli import data, disclosure, language, pay, report, synth  # noqa: E402
+from ligestat.cli import data, disclosure, language, pay, register, report, synth  # noqa: E402
 
-for _module in (data, report, disclosure, pay, synth, language):
+for _module in (data, report, disclosure, pay, synth, language, register):
     _module.register(app)
 
 

@@ -51,6 +51,10 @@ def report(
     config: Annotated[Path | None, typer.Option(
         "--config", help="Organisation config; default: DATA/ligestat.toml, else the "
                          "workspace's (docs/config.md).")] = None,
+    register: Annotated[str | None, typer.Option(
+        help="Take part 2 from the initiatives register's approved updates of the year: its "
+             "database (a SQLite file or postgresql://…, as ligestat serve was given it).")]
+    = None,
     force: Annotated[bool, typer.Option(
         "--force",
         help="Overwrite report files even if they were changed since ligestat wrote them.")]
@@ -68,6 +72,7 @@ def report(
     Examples:
       [bold]ligestat report build/demo-data --year 2025 --out build/demo[/]
       [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --lang en[/]
+      [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --register kk.sqlite[/]
     """
     from ligestat.report import make_report
 
@@ -83,7 +88,7 @@ def report(
         task = bar.add_task("starting", total=None)
         paths = make_report(data, workspace=workspace, year=year, out=out, lang=lang,
                             formats=formats, disclosure=disclosure, context=context,
-                            config=config, force=force,
+                            config=config, register=register, force=force,
                             allow_older_snapshot=allow_older_snapshot,
                             on_step=lambda msg: bar.update(task, description=msg))
     for path in paths:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,8 +17,10 @@ from typing import Any
 from ligestat.errors import LanguageCheckError
 from ligestat.language.morphology import Paradigm, Tag, inflect
 from ligestat.language.suffixes import TAIL, SuffixIndex
+from ligestat.language.variants import VariantIndex, build_variant_index
 
 __all__ = [
+    "FIRST_PART_MARKERS",
     "CodedWords",
     "ContextRule",
     "Entry",
@@ -29,6 +31,7 @@ __all__ = [
     "Requirement",
     "build_lexicon",
     "load_lexicon",
+    "with_every_first_part",
 ]
 
 ENTRY_FILES = ("mand.toml", "kvinde.toml", "titles.toml", "words.toml")
@@ -119,6 +122,7 @@ class Lexicon:
     heads: SuffixIndex[Head]
     first_parts: SuffixIndex[FirstPart]
     first_part_re: re.Pattern[str]  # a first part's last letters before three more letters
+    first_part_tails: re.Pattern[str]  # the same letters alone: a cheap test per word
     joints: Mapping[str, str]  # suggestion lemma → its form as a first part, where irregular
     joint_without_s: tuple[str, ...]  # endings whose words join without a linking s
     trap_tokens: frozenset[str]
@@ -137,6 +141,7 @@ class Lexicon:
     contexts: Mapping[str, ContextRule]
     coded: CodedWords
     sources: Mapping[str, str]
+    variants: VariantIndex  # misspelt -mand/-kvinde words (fomand), reported as info
     problems: tuple[str, ...] = field(default=())
 
     def joint(self, lemma: str, link: str) -> str:
@@ -179,20 +184,33 @@ def _suggestion_paradigms(data: dict[str, Any], problems: list[str]) -> dict[str
 
 
 _LINKS = ("s", "")
+# the heads looked for as first parts (formands|posten); the matcher tests these strings
+# before anything else, so every first part must contain one
+FIRST_PART_MARKERS = ("mand", "inde", "rske", "dame", "pige", "moder")
 
 
-def _first_parts(entries: list[Entry], owner: Mapping[str, str]) -> dict[str, FirstPart]:
-    """Every entry's singular spellings with each linking ending, as first parts."""
+def _first_parts(
+    entries: Iterable[Entry], owner: Mapping[str, str], *, every: bool = False
+) -> dict[str, FirstPart]:
+    """Every entry's singular spellings with each linking ending, as first parts (only
+    the entries with ``first_part`` unless ``every``)."""
     out: dict[str, FirstPart] = {}
     for entry in entries:
-        if not entry.first_part:
+        if not (entry.first_part or every):
             continue
         for spelling in entry.paradigm.slots[0]:
-            for link in _LINKS:
+            if not every and not any(m in spelling for m in FIRST_PART_MARKERS):
+                continue  # -mor, -far, -dreng ...: rare as first parts, costly to look for
+            # a word ending in a vowel joins without s: barnepige|samfund, not barnepiges|amfund
+            for link in ("",) if spelling[-1] in "aeiouyæøå" else _LINKS:
                 key = spelling + link
                 if owner.get(key, entry.id) == entry.id:  # "formands" is also a genitive
                     out.setdefault(key, FirstPart(entry, link))
     return out
+
+
+def _tails(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted({re.escape(key[-TAIL:]) for key in parts})))
 
 
 def _tails_before_letters(parts: Mapping[str, FirstPart]) -> re.Pattern[str]:
@@ -208,6 +226,18 @@ def _role_forms(words: list[str]) -> dict[str, Tag]:
         for form, tag in inflect(word, cls or None).tagged_forms():
             out.setdefault(form, tag)
     return out
+
+
+def with_every_first_part(lexicon: Lexicon) -> Lexicon:
+    """The lexicon with the first parts of *every* entry, also those whose compounds are
+    lexicalised (købmandsbutik): used to classify such compounds, never to check text."""
+    parts = _first_parts(lexicon.entries, {}, every=True)
+    return replace(
+        lexicon,
+        first_parts=SuffixIndex(parts),
+        first_part_re=_tails_before_letters(parts),
+        first_part_tails=_tails(parts),
+    )
 
 
 def build_lexicon() -> Lexicon:
@@ -346,6 +376,7 @@ def _build() -> Lexicon:
         heads=SuffixIndex(heads),
         first_parts=SuffixIndex(first_parts),
         first_part_re=_tails_before_letters(first_parts),
+        first_part_tails=_tails(first_parts),
         joints=dict(suggestion_data.get("joint", {})),
         joint_without_s=tuple(suggestion_data.get("joint_without_s", ())),
         trap_tokens=frozenset(traps["tokens"]),
@@ -364,6 +395,7 @@ def _build() -> Lexicon:
         contexts=contexts,
         coded=coded,
         sources=sources,
+        variants=build_variant_index(entries, _read("variants.toml").get("real_words", [])),
         problems=tuple(problems),
     )
 

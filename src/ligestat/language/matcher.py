@@ -24,8 +24,10 @@ from ligestat.language.morphology import Tag, apply_case
 from ligestat.language.preference import legal_basis_near, preference_hits
 from ligestat.language.suffixes import TAIL, plausible_prefix
 from ligestat.language.text_utils import WORD_RE, is_sentence_start, lowered
+from ligestat.language.variants import RULE as VARIANT_RULE
+from ligestat.language.variants import is_variant_word, variant_message
 
-__all__ = ["MAX_WORD", "check_text", "find_role_hits", "role_in_word"]
+__all__ = ["MAX_WORD", "check_text", "find_role_hits", "first_part_in_word", "role_in_word"]
 
 MAX_WORD = 60  # letters; longer tokens are never looked up (keeps hostile input cheap)
 
@@ -96,7 +98,7 @@ def _looks_like_a_name(text: str, start: int, original: str) -> bool:
     return text[prev : prev + 1].isupper()
 
 
-def _first_part(word: str, lex: Lexicon) -> _Role | None:
+def first_part_in_word(word: str, lex: Lexicon) -> _Role | None:
     """The gendered first part of ``word`` (``formands|posten``), the longest one first."""
     parts = lex.first_parts
     ends = [m.end(1) for m in lex.first_part_re.finditer(word)]
@@ -144,29 +146,48 @@ def role_in_word(word: str, lex: Lexicon) -> _Role | None:
                 return _Role(split, len(word), head.entry, head.tag)
             if head.entry is None and not split:
                 return None  # a neutral word itself (sygeplejerske, kvinde)
-    return _first_part(word, lex)
+    if _may_hold_a_first_part(word):
+        return first_part_in_word(word, lex)
+    return None
 
 
-def _candidate_words(low: str, lex: Lexicon) -> dict[str, _Role | None]:
-    """The distinct words of ``low`` worth locating: modifiers and gender nouns (None) and
-    words with a gendered role noun as a last or first part.
+def _may_hold_a_first_part(word: str) -> bool:
+    """A cheap test (substring searches) that ``word`` holds one of FIRST_PART_MARKERS."""
+    return len(word) > 6 and (
+        "mand" in word
+        or "inde" in word
+        or "rske" in word
+        or "dame" in word
+        or "pige" in word
+        or "moder" in word
+    )
+
+
+def _candidate_words(low: str, lex: Lexicon) -> dict[str, _Role | Entry | None]:
+    """The distinct words of ``low`` worth locating: modifiers and gender nouns (None),
+    words with a gendered role noun as a last or first part (a ``_Role``) and misspelt
+    role nouns (the ``Entry`` meant, see ``ligestat.language.variants``).
 
     Deciding per distinct word, not per token, keeps the Python work proportional to the
     vocabulary of a page rather than its length.
     """
     special = lex.special_words
-    first_re = lex.first_part_re
     tails = lex.heads.tails
-    out: dict[str, _Role | None] = {}
+    out: dict[str, _Role | Entry | None] = {}
     for word in set(WORD_RE.findall(low)):
         if len(word) > MAX_WORD:
             continue
         if word in special:
             out[word] = None
-        elif word[-TAIL:] in tails or first_re.search(word):
+            continue
+        if word[-TAIL:] in tails or _may_hold_a_first_part(word):
             role = role_in_word(word, lex)
             if role is not None:
                 out[word] = role
+                continue
+        misspelt = is_variant_word(word, lex)
+        if misspelt is not None:
+            out[word] = misspelt
     return out
 
 
@@ -189,6 +210,10 @@ def _scan(text: str, low: str, lex: Lexicon) -> tuple[list[Candidate], _Spots]:
             continue
         original = text[start:end]
         if _looks_like_a_name(text, start, original):
+            continue
+        if isinstance(found, Entry):
+            hit = Hit(start, end, original, VARIANT_RULE, "info", variant_message(found))
+            roles.append(Candidate(hit, frozenset({word, VARIANT_RULE, found.lemma})))
             continue
         details = memo.get(original)
         if details is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ligestat.language.advert import FEMININE_RULE, MASCULINE_RULE
 from ligestat.language.lexicon_load import load_lexicon
+from ligestat.language.variants import RULE as VARIANT_RULE
 
 __all__ = ["reference_markdown"]
 
@@ -30,6 +31,10 @@ def reference_markdown() -> str:
         lines.append(f"| `{rid}` | warning | {forms} + rolle | rollen alene | {mod.reason} |")
     req = lex.requirement
     lines.append(f"| `{req.id}` | error | krav om køn | – | {req.reason} |")
+    lines.append(
+        f"| `{VARIANT_RULE}` | info | ét bogstav fra en -mand/-kvinde-betegnelse (fomand) "
+        "| – (ingen automatisk rettelse) | Muligvis en stavefejl for en kønnet betegnelse. |"
+    )
     for rid in (MASCULINE_RULE, FEMININE_RULE):
         lines.append(
             f"| `{rid}` | info | kodede ord (eksperimentelt, --jobopslag) | – | "

@@ -13,6 +13,8 @@ __all__ = ["TAIL", "SuffixIndex", "plausible_prefix"]
 
 T = TypeVar("T")
 TAIL = 4  # letters compared before scanning a token
+_LONG = 6  # letters that pick the lengths to try for a token
+_NONE: list[int] = []
 _VOWELS = frozenset("aeiouyæøå")
 
 
@@ -21,7 +23,18 @@ class SuffixIndex(Generic[T]):
 
     def __init__(self, forms: Mapping[str, T]) -> None:
         self._forms = dict(forms)
-        self._lengths = sorted({len(f) for f in self._forms}, reverse=True)
+        # the lengths of the forms that end in given letters, longest first, so that a
+        # token is only cut where a form of its ending could start: forms of at least
+        # _LONG letters by their last _LONG letters, shorter ones by their last TAIL
+        long: dict[str, set[int]] = {}
+        short: dict[str, set[int]] = {}
+        for form in self._forms:
+            if len(form) >= _LONG:
+                long.setdefault(form[-_LONG:], set()).add(len(form))
+            else:
+                short.setdefault(form[-TAIL:], set()).add(len(form))
+        self._long = {end: sorted(sizes, reverse=True) for end, sizes in long.items()}
+        self._short = {end: sorted(sizes, reverse=True) for end, sizes in short.items()}
         self._tails = frozenset(f[-TAIL:] for f in self._forms)
 
     def __contains__(self, word: object) -> bool:
@@ -53,7 +66,8 @@ class SuffixIndex(Generic[T]):
         if word[-TAIL:] not in self._tails:
             return None
         size = len(word)
-        for length in self._lengths:
+        lengths = self._long.get(word[-_LONG:], _NONE) + self._short.get(word[-TAIL:], _NONE)
+        for length in lengths:
             if length < size:
                 found = self._forms.get(word[size - length :])
                 if found is not None:

@@ -8,7 +8,9 @@ Every form in ``/usr/share/dict/danish`` (wdanish) and in the expanded hunspell 
   or a compound with one as its first part);
 * ``not``: every marker in it lies inside a reviewed *not a role noun* pattern of
   ``wordlist.toml`` (``mandat``, ``kommand``, ``^mand``, kinship words, verbs in -inde);
-* ``name``: it is only listed capitalised (a proper name: Karlsen, Herrested).
+* ``name``: it is only listed capitalised (a proper name: Karlsen, Herrested);
+* ``gap``: a role noun as the first part of a compound that the matcher does not look
+  for (only first parts with ``FIRST_PART_MARKERS`` are: husmor|forening is missed).
 
 A form that is none of these is *unclassified*, and the coverage test fails on it. A
 pattern is a plain string matched anywhere in the form; ``^`` anchors it to the start,
@@ -26,8 +28,8 @@ from importlib import resources
 from pathlib import Path
 
 from ligestat.language.hunspell import Dictionary, read_dictionary
-from ligestat.language.lexicon_load import Lexicon
-from ligestat.language.matcher import role_in_word
+from ligestat.language.lexicon_load import Lexicon, with_every_first_part
+from ligestat.language.matcher import first_part_in_word, role_in_word
 
 __all__ = [
     "HUNSPELL_AFF",
@@ -58,7 +60,7 @@ class NotRole:
 @dataclass(frozen=True)
 class Classified:
     form: str
-    kind: str  # "role", "not", "name" or "" (unclassified)
+    kind: str  # "role", "not", "gap" or "" (unclassified)
     detail: str  # the rule id, the not-role pattern(s) or ""
 
 
@@ -84,6 +86,22 @@ class WordLists:
         """A listed form, or a compound hunspell accepts (COMPOUNDBEGIN ... COMPOUNDEND)."""
         low = word.lower()
         return low in self.words or word in self.words or self.hunspell.is_compound(low)
+
+    def is_closed_compound(self, word: str) -> bool:
+        """The compounding rule for suggestions built from a text's compound
+        (udvalgs|forperson, forpersons|posten): a real word, optionally a linking s, then a
+        listed word of at least three letters. Whether the parts make sense together is
+        the lexicon's business (``suggest_compound``, ``first_part``), not this rule's."""
+        low = word.lower()
+        if self.is_word(low):
+            return True
+        for split in range(2, len(low) - 2):
+            if low[split:] not in self.words:
+                continue
+            first = low[:split]
+            if self.is_word(first) or (first.endswith("s") and self.is_word(first[:-1])):
+                return True
+        return False
 
 
 def _data() -> dict[str, object]:
@@ -143,6 +161,15 @@ def marker_spans(form: str) -> list[tuple[int, int]]:
     return spans
 
 
+_EVERY: list[tuple[Lexicon, Lexicon]] = []  # (lexicon, the same with every first part)
+
+
+def _every_first_part(lex: Lexicon) -> Lexicon:
+    if not _EVERY or _EVERY[0][0] is not lex:
+        _EVERY[:] = [(lex, with_every_first_part(lex))]
+    return _EVERY[0][1]
+
+
 @cache
 def _pattern_set() -> frozenset[str]:
     return frozenset(p.pattern for p in not_role_patterns())
@@ -164,6 +191,11 @@ def _covering(form: str, start: int, end: int, known: frozenset[str] | set[str])
     return None
 
 
+def _covered(form: str, patterns: Iterable[NotRole]) -> bool:
+    known = {p.pattern for p in patterns} if patterns else _pattern_set()
+    return all(_covering(form, s, e, known) is not None for s, e in marker_spans(form))
+
+
 def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Classified:
     """How one lower-case word-list form is classified (see the module docstring)."""
     spans = marker_spans(form)
@@ -172,6 +204,14 @@ def classify(form: str, lex: Lexicon, patterns: Iterable[NotRole] = ()) -> Class
     role = role_in_word(form, lex)
     if role is not None:
         return Classified(form, "role", role.entry.id)
+    lexicalised = first_part_in_word(form, _every_first_part(lex))
+    if lexicalised is not None and not lexicalised.entry.first_part:
+        # købmand|sbutik: the entry says its compounds are lexicalised and may stand
+        return Classified(form, "not", f"lexicalised first part: {lexicalised.entry.id}")
+    if lexicalised is not None and not _covered(form, patterns):
+        # husmor|porno: a first part the matcher does not look for (a -mor, -far, -dreng ...
+        # word) and no reviewed pattern says the compound is not about a person
+        return Classified(form, "gap", f"first part not looked for: {lexicalised.entry.id}")
     known = {p.pattern for p in patterns} if patterns else _pattern_set()
     used: list[str] = []
     for start, end in spans:

@@ -39,11 +39,14 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
                 out: Path, lang: str | None = None, formats: Sequence[str] = BUILTIN,
                 disclosure: str | None = None, context: Path | None = None,
                 config: Config | Path | None = None,
-                on_step: Callable[[str], None] | None = None, force: bool = False,
+                on_step: Callable[[str], None] | None = None,
+                register: str | None = None, force: bool = False,
                 allow_older_snapshot: bool = False) -> list[Path]:
     """Load the data, gather the year's tables, build the model, write every format.
 
-    ``lang`` ``None`` takes the config's ``[report] lang``, else Danish. A file changed
+    ``lang`` ``None`` takes the config's ``[report] lang``, else Danish. ``register``
+    (a register database URL or SQLite file) replaces initiatives.csv: part 2 then
+    holds the year's approved updates from the initiatives register. A file changed
     since ligestat wrote it is not overwritten unless ``force``; a year without its own
     staff snapshot is an error unless ``allow_older_snapshot``.
     """
@@ -57,6 +60,16 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
     for name in formats:
         get(name)  # so does an unknown format
     step = on_step or (lambda _msg: None)
+    initiatives = None
+    if register is not None:
+        from ligestat.register import approved_initiatives, database_url, open_database
+
+        step("reading the initiatives register")
+        db = open_database(database_url(register), migrate=False)
+        try:
+            initiatives = approved_initiatives(db, year)
+        finally:
+            db.close()
     step("loading data")
     with load(data, workspace=workspace, config=config) as ws:
         if allow_older_snapshot:
@@ -64,6 +77,10 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
         step("computing tables")
         inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
         chosen = lang or str(ws.year_config(year).report.get("lang", "da"))
+    if initiatives is not None:
+        from dataclasses import replace
+
+        inp = replace(inp, initiatives=initiatives)
     step("building the report")
     model = build(inp, chosen)
     return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"), force)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ligestat.language import FEMININE_RULE, MASCULINE_RULE, load_lexicon
 from ligestat.language.output.sarif import RuleInfo
+from ligestat.language.variants import RULE as VARIANT_RULE
 
 __all__ = ["lexicon_rules"]
 
@@ -27,6 +28,15 @@ def lexicon_rules() -> list[RuleInfo]:
     rules.setdefault(
         requirement.id,
         RuleInfo(requirement.id, "Eksplicit krav om køn", requirement.reason, "error"),
+    )
+    rules.setdefault(
+        VARIANT_RULE,
+        RuleInfo(
+            VARIANT_RULE,
+            "Muligvis stavefejl for en kønnet betegnelse",
+            "Ordet er ét bogstav fra en -mand/-kvinde-betegnelse (fx fomand); ingen rettelse.",
+            "info",
+        ),
     )
     coded = lexicon.coded.source or ""
     for rule_id, leaning in ((MASCULINE_RULE, "maskulint"), (FEMININE_RULE, "feminint")):
