@@ -180,6 +180,9 @@ def _start_server(db_url: str, *, workspace: Path | None = None, year: int = 202
            "--year", str(year)]
     if workspace is not None:
         cmd += ["--workspace", str(workspace)]
+    else:  # the demo's config, explicitly: no folder silently means Copenhagen
+        cmd += ["--config", str(Path(__file__).resolve().parents[2] / "src" / "ligestat"
+                                / "data" / "kk-2025.toml")]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
