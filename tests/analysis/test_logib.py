@@ -92,3 +92,18 @@ def test_without_the_model_columns_there_is_no_adjusted_gap(make_org: Callable[.
         encoding="utf-8")
     with api.load(folder) as ws:
         assert adjusted_gap(ws.con, 2024) is None
+
+
+def test_the_report_states_the_adjusted_gap_in_words(shared_dir: Path, tmp_path: Path) -> None:
+    from ligestat.report import make_report
+
+    sheet = shared_dir / "reference" / "logib" / "Example_data_sheet_M1.xlsx"
+    if not sheet.is_file():
+        pytest.skip("the Logib example sheet is not in shared/reference/logib")
+    folder = logib_as_pay_csv(sheet, tmp_path / "logib")
+    [html] = make_report(folder, year=2020, out=tmp_path / "out", formats=["html"], lang="da")
+    text = " ".join(html.read_text(encoding="utf-8").replace("\u00a0", " ").split())
+    # Kennedy −2.61 % → "2,6 % mindre"; significant, above 2.5 %, not significantly above 5 %
+    assert "(den schweiziske standardmodel, Logib, 280 ansatte), tjener kvinder 2,6 % mindre" \
+        in text
+    assert "ikke signifikant over tolerancetærsklen på 5 %" in text

@@ -102,3 +102,11 @@ def test_the_matcher_looks_for_every_first_part_marker_of_the_lexicon() -> None:
 
     for marker in FIRST_PART_MARKERS:
         assert _may_hold_a_first_part(f"abc{marker}xyz"), marker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vagtmandskabet skiftede.", "Husmoderlige dyder.", "Værtindegaven var fin."],
+)
+def test_a_crew_an_adjective_and_a_fixed_gift_name_are_not_first_parts(text: str) -> None:
+    assert check_text(text) == []

@@ -44,3 +44,44 @@ def test_errors_are_status_pages_in_the_users_language(as_user: Any) -> None:
     r = anna.post("/initiatives/new", {"title": "", "audience": "citizens", "focus_area": "x",
                                        "lead": "BUF"})
     assert r.status_code == 400 and "title" in r.text
+
+
+def test_copy_forward_makes_this_years_draft_from_last_years_update(as_user: Any,
+                                                                   db: Any) -> None:
+    from sqlalchemy import select
+
+    from ligestat.register.models import AuditEntry, Update
+
+    anna = as_user("anna")
+    r = anna.post("/initiatives/new?year=2024", {"title": "Forløb", "audience": "citizens",
+                                                 "focus_area": "Skole", "lead": "BUF"})
+    ini = int(r.headers["location"].split("/")[2])
+    anna.post(f"/initiatives/{ini}/updates/2024/edit", {"status": "ongoing", "period": "2024",
+                                                         "key_figures": "12 skoler",
+                                                         "description": "Sidste år."})
+    assert anna.post(f"/initiatives/{ini}/updates/2025/copy").status_code == 303
+    with db.read() as s:
+        new = s.scalars(select(Update).where(Update.year == 2025)).one()
+        assert (new.state, new.status, new.period, new.key_figures, new.description) == (
+            "draft", "ongoing", "2024", "12 skoler", "Sidste år.")
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None and last.action == "update.create" and last.actor == "anna"
+    assert anna.post(f"/initiatives/{ini}/updates/2025/copy").status_code == 400
+
+
+def test_viewers_read_approved_text_only(as_user: Any) -> None:
+    anna = as_user("anna")
+    r = anna.post("/initiatives/new", {"title": "Synlig", "audience": "staff",
+                                       "focus_area": "Barsel", "lead": "BUF"})
+    ini = int(r.headers["location"].split("/")[2])
+    anna.post(f"/initiatives/{ini}/updates/2025/edit", {"status": "ongoing",
+                                                         "description": "Hemmelig kladde"})
+    vic = as_user("vic")
+    assert vic.get(f"/initiatives/{ini}?year=2025").status_code == 403
+    anna.post(f"/initiatives/{ini}/updates/2025/submit")
+    as_user("eva").post(f"/initiatives/{ini}/updates/2025/approve")
+    page = vic.get(f"/initiatives/{ini}?year=2025")
+    assert page.status_code == 200 and "Hemmelig kladde" in page.text
+    assert "Redigér" not in page.text
+    assert vic.post(f"/initiatives/{ini}/updates/2025/edit",
+                    {"status": "paused", "description": "x"}).status_code == 403

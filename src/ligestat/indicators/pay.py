@@ -124,27 +124,36 @@ def judge_categories_exactly(con: Any, ctx: Selection,
     return out
 
 
+def _pivot(keys: tuple[str, ...], n: str) -> str:
+    """Per-gender aggregates (one row per group and gender) as women_*/men_* columns."""
+    cols = []
+    for g, who in (("woman", "women"), ("man", "men")):
+        cols.append(f"coalesce(max(g.{n}) FILTER (WHERE g.gender = '{g}'), 0) AS {who}_{n}")
+        cols += [f"max(g.{k}) FILTER (WHERE g.gender = '{g}') AS {who}_{k}" for k in keys]
+    cols.append(f"coalesce(max(g.{n}) FILTER (WHERE g.gender = 'other'), 0) AS other_{n}")
+    return ", ".join(cols)
+
+
 @indicator("pay_gap", "Mean and median gender pay gaps, hourly and annual, with the gaps in "
            "variable pay among its receivers and the shares receiving it (Directive "
            "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, keys=("basis",),
            disclosure=MAGNITUDE, present=pay_present)
 def pay_gap(ctx: Selection) -> str:
-    per_gender = []
-    for g, key in (("woman", "women"), ("man", "men")):
-        c = f"m.gender = '{g}'"
-        cv = f"{c} AND m.v > 0"
-        per_gender.append(f"""
-          count(m.x) FILTER (WHERE {c}) AS {key}_n,
-          {_mean('m.x', c)} AS {key}_mean,
-          median(m.x) FILTER (WHERE {c}) AS {key}_median,
-          count(m.x) FILTER (WHERE {cv}) AS {key}_variable_n,
-          {_mean('m.v', cv)} AS {key}_variable_mean,
-          median(m.v) FILTER (WHERE {cv}) AS {key}_variable_median""")
+    # one pass grouped by basis and gender (medians sort each group once), then a pivot
     return f"""
     WITH m AS ({_measures(ctx)}),
-    agg AS (SELECT b.basis, b.bord, {','.join(per_gender)},
-                   count(m.x) FILTER (WHERE m.gender = 'other') AS other_n
-            FROM {_bases()} LEFT JOIN m ON m.basis = b.basis GROUP BY b.basis, b.bord)
+    g AS (SELECT basis, gender, count(*) AS n, fsum(x) / count(*) AS mean,
+                 median(x) AS median, count(*) FILTER (WHERE v > 0) AS variable_n,
+                 {_mean('v', 'v > 0')} AS variable_mean,
+                 median(v) FILTER (WHERE v > 0) AS variable_median
+          FROM m GROUP BY basis, gender),
+    agg AS (SELECT b.basis, b.bord,
+                   {_pivot(('mean', 'median', 'variable_mean', 'variable_median'), 'n')},
+                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'woman'), 0)
+                     AS women_variable_n,
+                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'man'), 0)
+                     AS men_variable_n
+            FROM {_bases()} LEFT JOIN g ON g.basis = b.basis GROUP BY b.basis, b.bord)
     SELECT basis, women_n, men_n, other_n,
            women_mean, men_mean, {gap_sql('men_mean', 'women_mean')} AS mean_gap,
            women_median, men_median, {gap_sql('men_median', 'women_median')} AS median_gap,
@@ -195,13 +204,9 @@ def pay_quartiles(ctx: Selection) -> str:
 
 
 def _category_means() -> str:
-    cols = []
-    for basis, div in (("annual", ""), ("hourly", " / hours_paid")):
-        for m, expr in MEASURES:
-            for g, key in (("woman", "women"), ("man", "men")):
-                cols.append(f"{_mean(expr + div, f'gender = {chr(39)}{g}{chr(39)}')} "
-                            f"AS {key}_{m}_{basis}")
-    return ",\n           ".join(cols)
+    return ", ".join(f"fsum({expr}{div}) / count(*) AS {m}_{basis}"
+                     for basis, div in (("annual", ""), ("hourly", " / hours_paid"))
+                     for m, expr in MEASURES)
 
 
 @indicator("pay_categories", "Per category of workers: mean basic, variable and total pay of "
@@ -217,14 +222,11 @@ def pay_categories(ctx: Selection) -> str:
             gaps += [f"women_{m}_{basis}", f"men_{m}_{basis}",
                      f"{gap_sql(f'men_{m}_{basis}', f'women_{m}_{basis}')} AS {m}_{basis}_gap"]
     gap = gap_sql("men_total_hourly", "women_total_hourly")
+    means = tuple(f"{m}_{basis}" for basis in ("annual", "hourly") for m, _ in MEASURES)
     return f"""
-    WITH per AS (
-      SELECT category,
-           count(*) FILTER (WHERE gender = 'woman') AS women_n,
-           count(*) FILTER (WHERE gender = 'man') AS men_n,
-           count(*) FILTER (WHERE gender = 'other') AS other_n,
-           {_category_means()}
-      FROM {_base(ctx)} GROUP BY category)
+    WITH g AS (SELECT category, gender, count(*) AS n, {_category_means()}
+               FROM {_base(ctx)} GROUP BY category, gender),
+    per AS (SELECT category, {_pivot(means, 'n')} FROM g GROUP BY category)
     SELECT category, women_n, men_n, other_n, {', '.join(gaps)},
            CASE WHEN women_n = 0 OR men_n = 0 OR ({gap}) IS NULL THEN NULL
                 ELSE abs({gap}) >= {float(ASSESSMENT_THRESHOLD)} END AS assessment_required

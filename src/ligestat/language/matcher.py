@@ -112,6 +112,8 @@ def first_part_in_word(word: str, lex: Lexicon) -> _Role | None:
             continue  # formand|skab: the s belongs to the suffix -skab, not a link
         if not part.link and (rest[:1] == "e" or len(rest) < 4):
             continue  # opmand|ede: an inflected verb, not a compound
+        if rest.startswith("lig"):
+            continue  # husmoder|lige, mand|ig: an adjective made from the word, not a compound
         owner = lex.heads.ending(word[:end])
         if owner is not None and owner[1].entry is None and owner[0] < split:
             continue  # a longer neutral word owns the first part: sygeplejerske|uddannelse

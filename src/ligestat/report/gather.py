@@ -50,6 +50,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     import stored from the data folder's context.csv. ``data``: the data folder, for
     the pay assessment texts beside the data.
     """
+    from ligestat.analysis import adjusted_gap
     from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
 
     names = list(dict.fromkeys([*contract_tables(), *EXTRA_INDICATORS, *REGISTRY]))
@@ -92,4 +93,5 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         pay_year=sel.pay_year,
         pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
         if "pay_gap" in tables else None,
+        pay_adjusted=adjusted_gap(ws.con, sel.pay_year) if "pay_gap" in tables else None,
     )

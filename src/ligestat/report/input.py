@@ -19,6 +19,7 @@ from ligestat.config import Department, Targets
 from ligestat.indicators.registry import Row, Tables
 
 if TYPE_CHECKING:
+    from ligestat.analysis import AdjustedGap
     from ligestat.pay.assessment import Assessment
 
 __all__ = ["ContextFigure", "DisclosureInfo", "ReportInput", "Row", "Tables"]
@@ -88,6 +89,7 @@ class ReportInput:
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     pay_year: int | None = None  # the pay year the pay tables read (report year − 1)
     pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
+    pay_adjusted: AdjustedGap | None = None  # Logib's standard model, when pay.csv allows it
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))

@@ -193,6 +193,13 @@ def pay_section(ctx: BuildContext) -> Section | None:
                         men_share=annual.get("men_variable_share"))),
         _gap_table(ctx, gap_rows, pay_year),
     ]
+    adjusted = inp.pay_adjusted
+    if adjusted is not None:
+        lg, share = adjusted.logib, adjusted.oaxaca.explained_share
+        blocks.append(Paragraph(t.say("pay_adjusted", kennedy=lg.kennedy, n=lg.n,
+                                      rating=t.label(f"pay_rating_{lg.rating}"),
+                                      explained=share if share is not None
+                                      and 0 <= share <= 1 else None)))
     if "pay_quartiles" in inp.tables:
         blocks.append(_quartile_figure(ctx, tuple(inp.tables["pay_quartiles"]), pay_year))
     if cats:
