@@ -52,14 +52,15 @@ __version__ = "0.1.0"
 
 def check(paths_or_urls: Iterable[str | PathLike[str]], *, jobopslag: bool = False,
           allow: Iterable[str] = (), max_pages: int | None = None, max_depth: int | None = None,
-          max_bytes: int | None = None, timeout: float | None = None, workers: int = 1,
-          fix: FixOptions | None = None,
+          max_bytes: int | None = None, timeout: float | None = None,
+          allow_private: bool = False, workers: int = 1, fix: FixOptions | None = None,
           on_document: Callable[[str], None] | None = None) -> CheckResult:
     """Check texts, documents, folders and web sites for gendered language (``ligestat sprog``).
 
     ``jobopslag``: judge the texts as job adverts; ``allow``: rule ids to skip;
     ``max_pages``, ``max_depth``, ``max_bytes``, ``timeout``: crawl and file limits
-    (``None``: the checker's defaults); ``workers``: processes; ``fix``: write fixed
+    (``None``: the checker's defaults); ``allow_private``: let a crawl reach loopback,
+    private and link-local addresses (an intranet); ``workers``: processes; ``fix``: write fixed
     copies; ``on_document``: called with each document's name.
     """
     from ligestat.language.run import check_paths  # lazily: the checker is independent
@@ -68,7 +69,7 @@ def check(paths_or_urls: Iterable[str | PathLike[str]], *, jobopslag: bool = Fal
                                 ("max_bytes", max_bytes), ("timeout", timeout))
               if v is not None}
     return check_paths(paths_or_urls, jobopslag=jobopslag, allow=allow, workers=workers,
-                       fix=fix, on_document=on_document, **limits)
+                       allow_private=allow_private, fix=fix, on_document=on_document, **limits)
 
 
 def make_report(data: str | PathLike[str] | None = None, *,

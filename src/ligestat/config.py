@@ -350,6 +350,9 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise ConfigError(f"{where}: nested too deeply to be a ligestat config "
+                          "(thousands of [[ or { levels); check the file") from None
     top = read_section(raw, "", where)
     staff = read_section(top.get("staff", {}), "staff", where)
     leave = read_section(top.get("parental_leave", {}), "parental_leave", where)

@@ -41,6 +41,8 @@ __all__ = [
     "Throttled",
     "ValidationError",
     "WorkspaceError",
+    "damaged_message",
+    "environment_message",
     "is_interrupt",
 ]
 
@@ -145,3 +147,28 @@ def is_interrupt(exc: BaseException) -> bool:
     """Ctrl-C, also in the forms DuckDB raises it when a query is interrupted."""
     return (isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
             or (isinstance(exc, RuntimeError) and str(exc) == "Query interrupted"))
+
+
+def environment_message(exc: OSError | MemoryError | RecursionError) -> str:
+    """What to tell a user when the machine, not the input's content, stopped the work."""
+    if isinstance(exc, MemoryError):
+        return ("ran out of memory; the input is far larger than expected (see docs/limits.md "
+                "for the size limits)")
+    if isinstance(exc, RecursionError):
+        return "an input is nested too deeply to be read; check the file"
+    where = exc.filename if exc.filename is not None else "a file"
+    return f"{where}: {exc.strerror or exc}; check the path and its permissions"
+
+
+def damaged_message(exc: Exception) -> str:
+    """A database error while reading a workspace: the file is damaged."""
+    import re
+
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    file = re.search(r'from file "([^"]+)"', first)
+    where = file.group(1) if file else "the workspace"
+    if "Could not read enough bytes" in first or "Corrupt" in first or "checksum" in first:
+        return (f"{where}: the workspace file is damaged (shorter than it should be, or "
+                "altered: an interrupted copy or a full disk?); restore it from a backup or "
+                "import the data into a new workspace")
+    return f"{where}: the workspace could not be read ({first})"

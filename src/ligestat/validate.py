@@ -22,6 +22,7 @@ from ligestat.io.schema import (
     Column,
     TableSchema,
 )
+from ligestat.limits import CONTROL_CHARS, CONTROL_MESSAGE, limit, shown, too_long_message
 
 __all__ = ["DATE_FORMS", "GROUP_FROM", "date_sql", "typed_select", "validate_staged"]
 
@@ -138,6 +139,18 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
     return rules
 
 
+def _text_rules(col: Column) -> list[Rule]:
+    """Rules for every column: no control characters, no text longer than the limit."""
+    cap = limit("max_text_chars")
+    cell = _q(col.name)
+    return [
+        Rule(col.name, CONTROL_MESSAGE,
+             f"{cell} IS NOT NULL AND regexp_matches({cell}, '{CONTROL_CHARS}')"),
+        Rule(col.name, too_long_message(cap),
+             f"{cell} IS NOT NULL AND length({cell}) > {cap}"),
+    ]
+
+
 def _mixed_decimal_marks(con: Any, st: Staged) -> list[Problem]:
     problems = []
     for col in st.schema.columns:
@@ -175,14 +188,14 @@ def _problems(con: Any, st: Staged, column: str, message: str, bad: str, n: int,
         rows = con.execute(f"SELECT _row, {value} FROM {st.relation} WHERE {bad} "
                            "ORDER BY _row").fetchall()
         return [Problem(st.source.label, int(row), column, message,
-                        "" if val is None else str(val)) for row, val in rows]
+                        "" if val is None else shown(str(val))) for row, val in rows]
     examples = con.execute(
         f"SELECT v FROM (SELECT {value} AS v, min(_row) AS first FROM {st.relation} "
         f"WHERE {bad} GROUP BY v) WHERE v IS NOT NULL AND trim(v) <> '' ORDER BY first "
         "LIMIT 3").fetchall()
     first = con.execute(f"SELECT min(_row) FROM {st.relation} WHERE {bad}").fetchone()[0]
     return [Problem(st.source.label, int(first), column, message,
-                    ", ".join(str(e[0]) for e in examples) or None, count=n,
+                    ", ".join(shown(str(e[0])) for e in examples) or None, count=n,
                     rows=_ranges(con, st.relation, bad))]
 
 
@@ -205,13 +218,14 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
         return _problems(con, st, keys[-1], message, bad, total, f"trim({_q(keys[-1])})"), total
     rows = con.execute(f"SELECT * FROM ({sql}) WHERE nth > 1 ORDER BY _row").fetchall()
     problems = [Problem(st.source.label, int(r[0]), keys[-1],
-                        f"{message} (first at row {r[-2]})", str(r[-3])) for r in rows]
+                        f"{message} (first at row {r[-2]})", shown(str(r[-3]))) for r in rows]
     return problems, total
 
 
 def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
     """Problems in one staged table and the total number of broken cells."""
     rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
+    rules += [r for c in st.schema.columns if c.name in st.columns for r in _text_rules(c)]
     if not rules or st.rows == 0:
         return [], 0
     counts = con.execute(

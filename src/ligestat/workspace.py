@@ -24,6 +24,7 @@ from ligestat.errors import (
     Problem,
     ValidationError,
     WorkspaceError,
+    damaged_message,
     is_interrupt,
 )
 from ligestat.io import Staged, discover, stage
@@ -143,6 +144,8 @@ class Workspace:
         try:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
         except duckdb.Error as exc:
+            if "Could not read enough bytes" in str(exc).splitlines()[0]:
+                raise WorkspaceError(damaged_message(exc)) from None
             raise _open_error(p, exc) from None
         ws = cls(con, p)
         if not read_only:

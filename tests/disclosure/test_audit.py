@@ -17,7 +17,9 @@ def test_a_primary_cell_left_published_fails_the_audit(tb: SimpleNamespace) -> N
                                               hidden=(5, 4, 3, 2))}
     result = audit(tables, tables, resolve_policy("standard", cfg))
     assert not result.ok
-    assert [(c.row, c.key, c.published) for c in result.failures] == [(0, "ge24", True)]
+    # ge24 = 3, and the bands n − ge11 = 2 (A) and ge17 − ge24 = 4 (B) (issue 14)
+    assert [(c.row, c.key, c.published) for c in result.failures] == [
+        (0, "ge11", True), (0, "ge24", True), (1, "ge24", True)]
 
 
 def test_public_tables_pass_the_public_audit(tb: SimpleNamespace) -> None:

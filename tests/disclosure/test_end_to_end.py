@@ -126,3 +126,21 @@ def test_audit_disclosure_exits_non_zero_when_a_cell_is_left_exposed(
                               "--disclosure", "standard"])
     assert result.exit_code == 1
     assert "published" in result.output and "not protected" in result.output
+
+
+def test_audit_disclosure_shows_intervals_not_the_truth_unless_asked(
+        tmp_path: Path, cli: CliRunner) -> None:
+    """Issue 14: the audit printed every true suppressed value by default."""
+    from ligestat.cli import app
+
+    data = _org(tmp_path / "org")
+    args = ["audit-disclosure", str(data), "--year", "2025", "--disclosure", "standard"]
+    plain = cli.invoke(app, args)
+    assert plain.exit_code == 0, plain.output
+    assert "derivable" in plain.output and "value" not in plain.output
+    assert "data owner" not in plain.output
+    owner = cli.invoke(app, [*args, "--show-values"])
+    assert owner.exit_code == 0, owner.output
+    assert "For the data owner only" in owner.output and "value" in owner.output
+    help_text = cli.invoke(app, ["audit-disclosure", "--help"]).output
+    assert "data owner" in help_text

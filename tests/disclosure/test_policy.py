@@ -39,7 +39,7 @@ def test_presets_thresholds_and_public_tables(tb: SimpleNamespace) -> None:
     assert standard.rule("staff_gender").min_count == 0
     assert standard.rule("staff_gender").other_min_count == 5
     assert standard.rule("managers_level_1").min_count == 0
-    assert standard.rule("managers_level_1").other_min_count == 0
+    assert standard.rule("managers_level_1").other_min_count == 5  # as the staff tables
     assert not resolve_policy("public", cfg).suppresses
     for name in PRESETS:
         p = resolve_policy(name, cfg)

@@ -47,8 +47,6 @@ def scenarios(draw: st.DrawFn) -> dict[str, Any]:
                      f"protection = {draw(st.integers(1, 5))}\n")
     if draw(st.booleans()):
         override += "[disclosure.tables.managers_level_1]\nmin_count = 3\n"
-    if draw(st.booleans()):
-        override += "[disclosure.tables.child_sick_days]\nshow_counts = false\n"
     return {"departments": departments, "hidden": hidden, "leave": leave,
             "hidden_leave": hidden_leave, "sick": sick, "others": others,
             "managers": managers, "policy": policy, "override": override}

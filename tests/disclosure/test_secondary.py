@@ -53,7 +53,7 @@ def test_one_suppressed_cell_in_a_column_is_recoverable_from_the_total(
 def test_a_large_hidden_unit_protects_a_single_cell_in_its_column(tb: SimpleNamespace) -> None:
     cfg = tb.make_config(["A", "B", "C"], hidden=["H"])
     tables = {"fathers_leave": tb.leave_table(
-        {"A": (29, 23, 6, 2), "B": (40, 30, 12, 8), "C": (50, 40, 20, 10)},
+        {"A": (29, 23, 6, 2), "B": (40, 30, 14, 8), "C": (50, 40, 20, 10)},
         hidden=(20, 15, 10, 5))}
     out = apply_policy(tables, policy="standard", config=cfg)
     assert [r["ge24"] for r in out["fathers_leave"]] == [None, 8, 10, 25]

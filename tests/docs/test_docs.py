@@ -50,3 +50,13 @@ def test_language_rule_reference_is_generated_from_the_lexicon() -> None:
 
     # regenerate with: python -m ligestat.language.reference > docs/sprog-rules.md
     assert (ROOT / "docs" / "sprog-rules.md").read_text(encoding="utf-8") == rules_markdown()
+
+
+def test_every_size_limit_is_documented_with_its_variable_and_default() -> None:
+    from ligestat.limits import LIMITS, human_size
+
+    text = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")
+    for lim in LIMITS.values():
+        default = human_size(lim.default) if lim.unit == "bytes" else f"{lim.default:,}"
+        row = next((line for line in text.splitlines() if f"`{lim.name}`" in line), "")
+        assert f"`{lim.env}`" in row and default in row, lim.name

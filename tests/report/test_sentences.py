@@ -182,6 +182,26 @@ def test_fathers_decrease_and_one_department_meeting(make_report_input: Make,
     assert "That is a decrease of four percentage points" in text(build(inp, "en"), "leave")
 
 
+def test_fathers_with_suppressed_target_flags_never_say_no_department_meets(
+        make_report_input: Make, kk2025: ReportInput) -> None:
+    """Issue 14: a department meeting both targets had its flags suppressed and the report
+    said that no department meets them. The sentence now speaks of the departments shown
+    and says how many are hidden."""
+    rows = _fathers(kk2025, False, False)
+    for r in rows:
+        if r["department"] == "BUF":
+            r["ge11_target_met"] = r["ge17_target_met"] = None
+            r["suppressed"] = sorted({*(r.get("suppressed") or ()), "ge11_target_met",
+                                      "ge17_target_met"})
+    inp = with_tables(make_report_input, kk2025, fathers_leave=rows)
+    da, en = text(build(inp), "leave"), text(build(inp, "en"), "leave")
+    assert "Ingen forvaltning når måltallene." not in da
+    assert ("Ingen af de forvaltninger, hvis tal vises, når måltallene; for 1 forvaltning er "
+            "det skjult af hensyn til diskretion.") in da
+    assert "No department reaches either target." not in en
+    assert "for 1 department this is not shown, for confidentiality." in en
+
+
 # --- children's sick days -----------------------------------------------------------------
 
 def test_sick_days_met_overall_with_four_departments_over(kk2025: ReportInput) -> None:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from ligestat.errors import LigestatError, is_interrupt
+from ligestat.errors import LigestatError, damaged_message, environment_message, is_interrupt
 
 __all__ = ["app", "err_console", "main"]
 
@@ -31,10 +31,20 @@ class _Group(TyperGroup):
         except LigestatError as exc:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
-        except (Exception, KeyboardInterrupt) as exc:
-            if not is_interrupt(exc):
-                raise
+        except KeyboardInterrupt:
             _interrupted(ctx)
+        except (OSError, MemoryError, RecursionError) as exc:  # the environment, not a bug
+            err_console.print(f"[bold red]error:[/] {escape(environment_message(exc))}",
+                              highlight=False)
+            raise typer.Exit(1) from None
+        except Exception as exc:
+            if is_interrupt(exc):
+                _interrupted(ctx)
+            if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
+                raise
+            err_console.print(f"[bold red]error:[/] {escape(damaged_message(exc))}",
+                              highlight=False)
+            raise typer.Exit(1) from None
 
 
 def _interrupted(ctx: Any) -> None:

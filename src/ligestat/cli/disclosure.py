@@ -20,22 +20,29 @@ def _bound(x: float) -> str:
     return "∞" if x == math.inf else f"{x:g}"
 
 
-def _print(policy: Policy, result: AuditResult, year: int) -> None:
-    """One Rich table per published table: each suppressed count and its interval."""
+def _print(policy: Policy, result: AuditResult, year: int, show_values: bool) -> None:
+    """One Rich table per published table: each suppressed count and its interval (and,
+    with ``show_values``, its true value)."""
     console.print(f"[bold]Disclosure audit, {year}, policy {policy.name}[/]")
+    if show_values:
+        console.print("[bold red]For the data owner only:[/] the 'value' column holds the "
+                      "true suppressed counts. Do not share this output.", highlight=False)
     for name in dict.fromkeys(c.table for c in result.cells):
         table = Table(title=name, title_justify="left")
         table.add_column("row", overflow="fold")
         table.add_column("cell", overflow="fold")
         table.add_column("kind")
-        for column in ("value", "derivable", "width", "needed"):
+        columns = ("value", "derivable", "width", "needed") if show_values else (
+            "derivable", "width", "needed")
+        for column in columns:
             table.add_column(column, justify="right")
         table.add_column("")
         for cell in (c for c in result.cells if c.table == name):
             status = "[green]ok[/]" if cell.ok else "[bold red]too narrow[/]"
             if cell.published:
                 status = "[bold red]published[/]"
-            table.add_row(cell.label, cell.key, cell.kind, f"{cell.value:g}",
+            value = (f"{cell.value:g}",) if show_values else ()
+            table.add_row(cell.label, cell.key, cell.kind, *value,
                           f"{_bound(cell.low)}–{_bound(cell.high)}", _bound(cell.width),
                           str(cell.required) if cell.required else "–", status)
         console.print(table)
@@ -55,12 +62,17 @@ def audit_disclosure(
     config: Annotated[Path | None, typer.Option(
         "--config", help="Organisation config; default: DATA/ligestat.toml, else the "
                          "workspace's.")] = None,
+    show_values: Annotated[bool, typer.Option(
+        "--show-values", help="Also print the true suppressed counts (for the data owner "
+                              "only; never share that output).")] = False,
 ) -> None:
     """Audit a disclosure policy: what an attacker can derive about each suppressed count.
 
     Applies the policy, then computes by linear programming, for every suppressed
     count, the interval it must lie in given everything published. Exits non-zero
-    when any interval is narrower than the policy allows.
+    when any interval is narrower than the policy allows. The output shows the
+    intervals, not the suppressed values; --show-values adds them, for the data
+    owner only.
 
     Example: [bold]ligestat audit-disclosure data/2025 --year 2025 --disclosure standard[/]
     """
@@ -71,7 +83,7 @@ def audit_disclosure(
         published = api.publish(ws, year, disclosure=disclosure)
         result = published.audit()
     policy = published.policy
-    _print(policy, result, year)
+    _print(policy, result, year, show_values)
     if not result.ok:
         worst = result.failures[0]
         raise DisclosureError(

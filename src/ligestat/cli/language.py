@@ -128,7 +128,8 @@ def sprog(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the changes --fix would make; write nothing.")
     ] = False,
-    max_pages: Annotated[int, typer.Option(min=1, help="Crawl: at most this many pages.")] = 100,
+    max_pages: Annotated[int, typer.Option(
+        min=1, help="Crawl: at most this many page requests (every response counts).")] = 100,
     max_depth: Annotated[
         int, typer.Option(min=0, help="Crawl: follow links at most this deep.")
     ] = 3,
@@ -136,8 +137,12 @@ def sprog(
         int, typer.Option(min=1, help="Skip files and pages larger than this many bytes.")
     ] = DEFAULT_MAX_BYTES,
     timeout: Annotated[
-        float, typer.Option(min=0.1, help="Crawl: seconds to wait for each response.")
+        float, typer.Option(min=0.1, help="Crawl: seconds allowed for each page, all of it.")
     ] = 10.0,
+    allow_intranet: Annotated[
+        bool, typer.Option("--allow-intranet", help="Crawl: allow loopback, private and "
+                           "link-local addresses (refused by default).")
+    ] = False,
     workers: Annotated[
         int,
         typer.Option(
@@ -184,6 +189,7 @@ def sprog(
                 max_depth=max_depth,
                 max_bytes=max_bytes,
                 timeout=timeout,
+                allow_private=allow_intranet,
                 workers=workers,
                 fix=options,
                 on_document=advance,

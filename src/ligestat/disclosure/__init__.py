@@ -22,8 +22,9 @@ the command line):
     the same with 10 (as British Columbia's pay-transparency reporting) and a
     protection width of 4.
 
-Manager tables are published as they are under every preset (managers are
-public persons) unless an override says otherwise.
+Manager tables keep their women and men counts under every preset (managers are
+public persons), but a count of gender ``other`` follows the staff tables' rule:
+one policy for the same people.
 
 Per-table overrides, ``[disclosure.tables.TABLE]``, where TABLE is any
 registered indicator with a disclosure shape (docs/indicators.md); the keys are
@@ -36,7 +37,6 @@ registered settings (``ligestat.settings``), checked when the config is read::
     [disclosure.tables.fathers_leave]
     min_count = 3          # counts 0 < c < min_count are suppressed (0: none)
     other_min_count = 5    # the same for counts of gender "other"
-    show_counts = false    # withhold every count, publish shares only
     protection = 3         # least width of an attacker's interval for a
                            # primary-suppressed count (always ≥ 1)
 
@@ -60,8 +60,8 @@ Decisions:
   policy's protection width.
 - Units with ``in_tables = false`` are unknown non-negative contributions to
   every total row (a hidden row bound by the same within-row relations).
-- With ``show_counts = false`` the exact shares are still published; the
-  audit models ``count = share × denominator`` for them.
+- ``show_counts = false`` is refused: with the exact shares and the totals
+  published it protected nothing.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class TableRule:
 
     ``min_count``: counts ``0 < c < min_count`` are suppressed (0: no threshold).
     ``other_min_count``: the same for counts of the ``other`` gender.
-    ``show_counts``: false withholds every count, leaving shares.
+    ``show_counts``: always true; ``false`` is refused (exact shares gave the counts back).
     ``protection``: the least width (in persons) of the interval an attacker can
     derive for a primary-suppressed count.
     """
@@ -121,7 +121,8 @@ for _setting in (
     Setting(TABLE_RULES, "other_min_count", "int", None,
             "the same for counts of gender `other`", default_doc="the policy's"),
     Setting(TABLE_RULES, "show_counts", "bool", True,
-            "`false` withholds every count, publishing shares only"),
+            "only `true`: `false` is refused, as the exact shares with the totals gave "
+            "the withheld counts back"),
     Setting(TABLE_RULES, "protection", "int", None,
             "least width of an attacker's interval for a primary-suppressed count "
             "(always ≥ 1)", default_doc="the policy's"),
@@ -135,9 +136,11 @@ def _preset_rules(p: _Preset) -> dict[str, TableRule]:
         other = p.min_count if p.other_gender == "suppress" else 0
         if schema.kind == "sensitive" or schema.kind == "magnitude":
             rules[name] = TableRule(p.min_count, other, True, p.protection)
-        elif schema.kind == "staff":
+        elif schema.kind in ("staff", "managers"):
+            # managers are public persons, but a manager of gender "other" is the same
+            # person the staff tables protect: one rule for "other" in both (issue 14)
             rules[name] = TableRule(0, other, True, p.protection)
-        else:  # managers and public statistics: published as they are
+        else:  # public statistics: published as they are
             rules[name] = TableRule(0, 0, True, p.protection)
     return rules
 
@@ -163,6 +166,12 @@ def resolve_policy(policy: str | None, config: Config) -> Policy:
         if table not in rules:
             raise ConfigError(f"{config.where}: [disclosure.tables.{table}]: unknown table; "
                               f"known: {', '.join(rules)}")
+        if changes.get("show_counts") is False:
+            # exact shares beside the trend's n gave every withheld count back (issue 14)
+            raise ConfigError(
+                f"{config.where}: [disclosure.tables.{table}] show_counts = false is no longer "
+                "offered: the exact shares with the totals give the withheld counts back. "
+                "Remove it, and protect small counts with min_count (and protection) instead")
         rules[table] = replace(rules[table], **changes)
     da, en = preset.description_da, preset.description_en
     if tables:

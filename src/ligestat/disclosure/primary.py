@@ -34,9 +34,26 @@ def classify(original: Tables, policy: Policy) -> tuple[set[CellId], set[CellId]
             threshold = max(threshold, rule.other_min_count)
         if 0 < value < threshold:
             primary.add(cell)
+        elif value > 0 and schema is not None and 0 < _band(schema, row, key) < threshold:
+            primary.add(cell)  # the band between this threshold and the next is small
         if not rule.show_counts:
             withheld.add(cell)
     return primary, withheld
+
+
+def _band(schema: Shape, row: Mapping[str, Any], key: str) -> float:
+    """The count between ``key`` and the next key of its chain (``n − ge11``: those who
+    took under 11 weeks), a count of its own when both are published; 0 when none.
+
+    ge24 ≤ ge17 ≤ ge11 ≤ n published side by side publish their differences too, so a
+    small band makes its inner cell primary (issue 14)."""
+    for chain in schema.chains:
+        if key in chain[:-1]:
+            outer = chain[chain.index(key) + 1]
+            inner, above = row.get(key), row.get(outer)
+            if _is_number(inner) and _is_number(above):
+                return float(above) - float(inner)  # type: ignore[arg-type]
+    return 0.0
 
 
 def _is_number(value: Any) -> bool:

@@ -10,17 +10,18 @@ column and value before anything is stored.
 from __future__ import annotations
 
 import re
-import tempfile
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ligestat.errors import InputError, Problem
-from ligestat.io.csvdialect import record_lines, sniff_csv, to_utf8
-from ligestat.io.excel import sheet_names, sheet_to_csv
+from ligestat.io.csvdialect import CsvDialect, record_lines, sniff_csv, transcoder
+from ligestat.io.excel import sheet_names, sheet_writer
 from ligestat.io.names import likely_column, likely_table
 from ligestat.io.schema import TABLES, TableSchema, table_schema
+from ligestat.io.scratch import feed
 
 __all__ = ["SourceFile", "Staged", "discover", "stage"]
 
@@ -60,7 +61,10 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
         workbooks = [data]
         files: list[Path] = []
     else:
-        files = sorted(p for p in data.iterdir() if p.is_file() and not p.name.startswith("."))
+        entries = sorted(p for p in data.iterdir() if not p.name.startswith("."))
+        for p in entries:
+            _refuse_special(p)
+        files = [p for p in entries if p.is_file()]
         workbooks = [p for p in files
                      if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")]
     if len(workbooks) > 1:
@@ -113,7 +117,47 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
     return sorted(found.values(), key=lambda s: order.index(s.table)), warnings
 
 
-def _duckdb_csv_error(label: str, exc: Exception) -> InputError:
+def _refuse_special(path: Path) -> None:
+    """A file named like a data file that is not a regular file is an error, never skipped:
+    a dangling link, a named pipe (which would hang the reader) or a device."""
+    kind = _SUFFIXES.get(path.suffix.lower()) or (
+        "xlsx" if path.suffix.lower() == ".xlsx" else None)
+    if kind is None:
+        return
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise InputError(f"{path}: a link to a file that does not exist "
+                         f"({path.readlink() if path.is_symlink() else 'missing'}); "
+                         "point it at the data file or remove it") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise InputError(f"{path}: is a folder, not a data file")
+    if not stat.S_ISREG(mode):
+        what = "a named pipe" if stat.S_ISFIFO(mode) else "a device or special file"
+        raise InputError(f"{path}: is {what}, not a data file; copy the data into a "
+                         "regular file")
+
+
+def _mixed_line_endings(path: Path) -> str | None:
+    """'line N ends with LF, line 1 with CRLF' when a file mixes line endings."""
+    first: bytes | None = None
+    with path.open("rb") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.endswith(b"\n"):
+                break
+            ending = b"\r\n" if line.endswith(b"\r\n") else b"\n"
+            if first is None:
+                first = ending
+            elif ending != first:
+                names = {b"\r\n": "CRLF (Windows)", b"\n": "LF (Unix)"}
+                return (f"{number}: line {number} ends with {names[ending]}, line 1 with "
+                        f"{names[first]}")
+    return None
+
+
+def _duckdb_csv_error(label: str, exc: Exception, path: Path | None = None) -> InputError:
     msg = str(exc)
     line = re.search(r"Line: (\d+)", msg)
     cols = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", msg)
@@ -125,22 +169,21 @@ def _duckdb_csv_error(label: str, exc: Exception) -> InputError:
         what = "a quoted value is never closed (unterminated quote \")"
     elif size:
         what = f"a line is longer than {int(size.group(1)):,} bytes"
+    elif "state machine reached an invalid state" in msg and path is not None and (
+            mixed := _mixed_line_endings(path)):
+        number, what = mixed.split(": ", 1)
+        return InputError(f"{label}:{number}: malformed CSV: mixed line endings ({what}); "
+                          "save the file again so every line ends the same way")
     else:
         what = msg.splitlines()[0].replace("Invalid Input Error: ", "")
     return InputError(f"{where}: malformed CSV: {what}")
 
 
-def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Path,
-               schema: TableSchema,
-               mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+def _load_csv(con: Any, label: str, path: Path, relation: str, dialect: CsvDialect,
+              original: Path | None = None) -> None:
     import duckdb
 
-    known = {*schema.column_names, *(h.strip().lower() for h in mapping.values())}
-    dialect = sniff_csv(path, frozenset(known))
-    if dialect.encoding == "cp1252":
-        path = to_utf8(path, "cp1252", tmp / f"{relation}.csv")
-    names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
-    cols = {f"c{i}": "VARCHAR" for i in range(len(names))}
+    cols = {f"c{i}": "VARCHAR" for i in range(len(dialect.header))}
     try:
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE {relation} AS "
@@ -150,14 +193,34 @@ def _stage_csv(con: Any, source: SourceFile, path: Path, relation: str, tmp: Pat
             [str(path), dialect.delimiter, cols],
         )
     except duckdb.Error as exc:
-        raise _duckdb_csv_error(source.label, exc) from None
-    if source.kind == "csv":  # problems name file lines, even after blank lines
+        raise _duckdb_csv_error(label, exc, original or path) from None
+
+
+def _stage_csv(con: Any, source: SourceFile, relation: str, schema: TableSchema,
+               mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    path = source.path
+    if source.kind == "xlsx":  # converted on the fly: no plain-text copy on disk
+        assert source.sheet is not None
+        header, write = sheet_writer(path, source.sheet)
+        dialect = CsvDialect("utf-8", ",", header)
+        with feed(write) as fed:
+            _load_csv(con, source.label, fed, relation, dialect)
+    else:
+        known = {*schema.column_names, *(h.strip().lower() for h in mapping.values())}
+        dialect = sniff_csv(path, frozenset(known))
+        if dialect.encoding == "cp1252":
+            with feed(transcoder(path, "cp1252")) as fed:
+                _load_csv(con, source.label, fed, relation, dialect, path)
+        else:
+            _load_csv(con, source.label, path, relation, dialect)
+        # problems name file lines, even after blank lines
         records = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
-        lines = record_lines(path, dialect.delimiter, records)
+        lines = record_lines(path, dialect.delimiter, records, dialect.encoding)
         if lines is not None:
             con.execute(f"UPDATE {relation} SET _row = m.line FROM (SELECT unnest(?::BIGINT[]) "
                         f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
                         [lines, records + 2])
+    names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
     return _rename(con, source, relation, names, schema, mapping)
 
 
@@ -242,7 +305,7 @@ def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
     return tuple(present), problems, warnings
 
 
-def stage(con: Any, source: SourceFile, index: int, tmp: Path | None = None,
+def stage(con: Any, source: SourceFile, index: int,
           columns: Mapping[str, str] | None = None) -> tuple[Staged, list[Problem], list[str]]:
     """Copy one source table into a temporary text table; returns it, problems, warnings.
 
@@ -251,17 +314,9 @@ def stage(con: Any, source: SourceFile, index: int, tmp: Path | None = None,
     mapping = columns or {}
     schema = table_schema(source.table)
     relation = f"stg_{source.table}_{index}"
-    with tempfile.TemporaryDirectory(prefix="ligestat-") as scratch:
-        tmpdir = tmp or Path(scratch)
-        if source.kind == "parquet":
-            present, problems, warnings = _stage_parquet(con, source, relation, schema,
-                                                         mapping)
-        else:
-            path = source.path
-            if source.kind == "xlsx":
-                assert source.sheet is not None
-                path = sheet_to_csv(source.path, source.sheet, tmpdir / f"{relation}.csv")
-            present, problems, warnings = _stage_csv(con, source, path, relation, tmpdir, schema,
-                                                     mapping)
+    if source.kind == "parquet":
+        present, problems, warnings = _stage_parquet(con, source, relation, schema, mapping)
+    else:
+        present, problems, warnings = _stage_csv(con, source, relation, schema, mapping)
     rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
     return Staged(source, schema, relation, present, rows), problems, warnings

@@ -11,12 +11,15 @@ import codecs
 import contextlib
 import csv
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from ligestat.errors import InputError
 
-__all__ = ["CsvDialect", "record_lines", "sniff_csv", "to_utf8"]
+__all__ = ["CsvDialect", "record_lines", "sniff_csv", "transcoder"]
 
 _CHUNK = 1 << 20
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -28,6 +31,51 @@ class CsvDialect:
     encoding: str  # "utf-8", "utf-8-sig" or "cp1252"
     delimiter: str  # "," or ";"
     header: tuple[str, ...]  # raw header names, in file order
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def _line_at(path: Path, offset: int) -> int:
+    """The 1-based line holding byte ``offset``."""
+    line, done = 1, 0
+    with path.open("rb") as f:
+        while done < offset and (chunk := f.read(min(_CHUNK, offset - done))):
+            line += chunk.count(b"\n")
+            done += len(chunk)
+    return line
+
+
+def _scan(path: Path) -> tuple[bool, int]:
+    """(valid UTF-8, offset of the first bad byte when the file is otherwise UTF-8 text —
+    it holds UTF-8 multi-byte sequences — else -1), in one pass over the file.
+
+    Raises ``InputError`` at the first NUL byte (binary data, or a file padded with
+    zeros by a failed copy), naming the line, without reading further.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    valid, multibyte, done, bad_at = True, False, 0, -1
+    with path.open("rb") as f:
+        while chunk := f.read(_CHUNK):
+            nul = chunk.find(b"\x00")
+            if nul >= 0:
+                raise InputError(
+                    f"{path.name}:{_line_at(path, done + nul)}: NUL bytes (binary data) in the "
+                    "text, e.g. from a copy that failed; export the table as CSV again"
+                )
+            multibyte = multibyte or bool(_UTF8_SEQUENCE.search(chunk))
+            if valid:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    valid, bad_at = False, done + exc.start
+            done += len(chunk)
+    if valid:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            valid, bad_at = False, done
+    return valid, bad_at if multibyte else -1
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -43,12 +91,17 @@ def _decodes(path: Path, encoding: str) -> bool:
 
 
 def _encoding(path: Path, head: bytes) -> str:
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if _decodes(path, "utf-8"):
-        return "utf-8"
+    utf8, bad_at = _scan(path)
+    if utf8:
+        return "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
     if _decodes(path, "cp1252"):
-        return "cp1252"
+        if bad_at < 0:
+            return "cp1252"
+        raise InputError(
+            f"{path.name}:{_line_at(path, bad_at)}: the file is UTF-8 text with a byte that is "
+            f"not UTF-8 (at byte {bad_at:,}); it is not read as Windows-1252 text, which would "
+            "change its letters. Correct that character and save the file as UTF-8."
+        )
     raise InputError(
         f"{path.name}: cannot tell the text encoding: the file is neither UTF-8 nor "
         "Windows-1252. Save it as UTF-8 CSV and import again."
@@ -62,9 +115,15 @@ def _split(line: str, delimiter: str) -> list[str]:
 def _delimiter(name: str, line: str, known: frozenset[str]) -> str:
     counts = {d: len(_split(line, d)) for d in (",", ";")}
     if counts[","] == 1 and counts[";"] == 1:
+        words = set(re.split(r"[\s\t|:]+", line.strip().lower()))
+        if words & known:  # a header of ours: show it; anything else is not echoed
+            raise InputError(
+                f"{name}: cannot find the column separator in the header line "
+                f"({line.strip()[:200]!r}); use ',' or ';' between column names"
+            )
         raise InputError(
-            f"{name}: cannot find the column separator in the header line ({line.strip()!r}); "
-            "use ',' or ';' between column names"
+            f"{name}: the first line names none of the expected columns and has no ',' or ';' "
+            "(is this the right file?); use ',' or ';' between column names"
         )
     if counts[","] > 1 and counts[";"] > 1:
         hits = {d: sum(h.strip().lower() in known for h in _split(line, d)) for d in (",", ";")}
@@ -103,14 +162,15 @@ def sniff_csv(path: Path, known_columns: frozenset[str]) -> CsvDialect:
     return CsvDialect(encoding, delimiter, header)
 
 
-def to_utf8(path: Path, encoding: str, target: Path) -> Path:
-    """Transcode ``path`` to UTF-8 at ``target`` (streamed), returning ``target``."""
-    with path.open("r", encoding=encoding, newline="") as src, target.open(
-        "w", encoding="utf-8", newline=""
-    ) as dst:
-        while chunk := src.read(_CHUNK):
-            dst.write(chunk)
-    return target
+def transcoder(path: Path, encoding: str) -> Callable[[TextIO], None]:
+    """A function writing ``path``'s text, decoded from ``encoding``, to a text stream."""
+
+    def write(dst: TextIO) -> None:
+        with path.open("r", encoding=encoding, newline="") as src:
+            while chunk := src.read(_CHUNK):
+                dst.write(chunk)
+
+    return write
 
 
 def _physical_lines(path: Path) -> int:
@@ -122,15 +182,16 @@ def _physical_lines(path: Path) -> int:
     return count + (1 if last not in (b"", b"\n") else 0)
 
 
-def record_lines(path: Path, delimiter: str, records: int) -> list[int] | None:
+def record_lines(path: Path, delimiter: str, records: int,
+                 encoding: str = "utf-8-sig") -> list[int] | None:
     """The file line each of ``records`` data records starts on, when that is not simply
     record + 1 (blank lines, which are skipped, or values spanning lines); None when it is,
-    or when the records cannot be matched to lines. ``path`` is UTF-8 (BOM allowed)."""
+    or when the records cannot be matched to lines."""
     if _physical_lines(path) == records + 1:
         return None
     starts: list[int] = []
     with contextlib.suppress(csv.Error, UnicodeDecodeError), path.open(
-            encoding="utf-8-sig", newline="") as f:
+            encoding=encoding, newline="") as f:
         reader = csv.reader(f, delimiter=delimiter, quotechar='"')
         next(reader, None)  # the header
         end = reader.line_num

@@ -1,23 +1,30 @@
-"""Excel workbooks: one sheet per contract table, converted to UTF-8 CSV for staging."""
+"""Excel workbooks: one sheet per contract table, converted to UTF-8 CSV text for staging.
+
+A workbook is a zip package: its unpacked size is checked against
+``max_unpacked_bytes`` before openpyxl reads it, and every cell against
+``max_cell_chars`` (``ligestat.limits``).
+"""
 
 from __future__ import annotations
 
 import csv
 import warnings
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from ligestat.errors import InputError
+from ligestat.limits import LIMITS, check_unpacked_size, limit
 
-__all__ = ["sheet_names", "sheet_to_csv"]
+__all__ = ["sheet_names", "sheet_writer"]
 
 
 def _open(path: Path) -> Any:
     import openpyxl  # heavy: imported lazily
 
+    check_unpacked_size(path, InputError, path.name)
     try:
         with warnings.catch_warnings():  # styles, dates out of range: noise for our purpose
             warnings.simplefilter("ignore", UserWarning)
@@ -54,18 +61,26 @@ def _cell(value: Any) -> str:
 
 
 def _rows(path: Path, sheet: str) -> Iterator[list[str]]:
+    cap = limit("max_cell_chars")
     wb = _open(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            for row in wb[sheet].iter_rows(values_only=True):
-                yield [_cell(v) for v in row]
+            for number, row in enumerate(wb[sheet].iter_rows(values_only=True), start=1):
+                cells = [_cell(v) for v in row]
+                for index, cell in enumerate(cells):
+                    if len(cell) > cap:
+                        raise InputError(
+                            f"{path.name}[{sheet}]:{number}: column {index + 1}: a cell of "
+                            f"{len(cell):,} characters, over "
+                            f"{LIMITS['max_cell_chars'].describe(cap)}")
+                yield cells
     finally:
         wb.close()
 
 
-def sheet_to_csv(path: Path, sheet: str, target: Path) -> Path:
-    """Write one sheet as a UTF-8, comma-separated CSV at ``target``.
+def sheet_writer(path: Path, sheet: str) -> tuple[tuple[str, ...], Callable[[TextIO], None]]:
+    """The sheet's header, and a function writing the whole sheet as UTF-8 CSV text.
 
     Trailing empty columns and rows (Excel's formatting leftovers) are dropped.
     """
@@ -76,8 +91,9 @@ def sheet_to_csv(path: Path, sheet: str, target: Path) -> Path:
     while header and not header[-1].strip():
         header.pop()
     width = len(header)
-    pending_blank = 0
-    with target.open("w", encoding="utf-8", newline="") as f:
+
+    def write(f: TextIO) -> None:
+        pending_blank = 0
         writer = csv.writer(f)
         writer.writerow(header)
         for row in rows:
@@ -89,4 +105,6 @@ def sheet_to_csv(path: Path, sheet: str, target: Path) -> Path:
                 writer.writerow([""] * width)
             pending_blank = 0
             writer.writerow(cells)
-    return target
+
+    return tuple(header), write
+

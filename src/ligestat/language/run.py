@@ -305,6 +305,7 @@ def check_paths(
     max_depth: int = 3,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = 10.0,
+    allow_private: bool = False,
     workers: int = 1,
     fix: FixOptions | None = None,
     on_document: Callable[[str], None] | None = None,
@@ -319,7 +320,7 @@ def check_paths(
         if not is_url(arg) and not Path(arg).exists():
             raise MissingPathError(f"{arg}: no such file or folder. Check the path.")
     settings = _Settings(tuple(allow), jobopslag, max_bytes, fix)
-    limits = CrawlLimits(max_pages, max_depth, timeout, max_bytes)
+    limits = CrawlLimits(max_pages, max_depth, timeout, max_bytes, allow_private)
     findings: list[Finding] = []
     remaining: list[Finding] = []
     errors: list[FileError] = []

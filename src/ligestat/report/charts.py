@@ -43,6 +43,7 @@ _STYLE: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "ligestat",
     "legend.frameon": False,
+    "text.parse_math": False,  # labels are the user's plain text: "$" is a dollar sign
 }
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ligestat.errors import InputError, Problem, ValidationError
 from ligestat.io.csvdialect import sniff_csv
+from ligestat.limits import shown, text_problem
 from ligestat.report.input import ContextFigure
 
 __all__ = ["CONTEXT_COLUMNS", "read_context"]
@@ -48,6 +49,9 @@ def read_context(path: Path) -> tuple[ContextFigure, ...]:
         for col in REQUIRED:
             if not row.get(col):
                 problems.append(Problem(name, line, col, "is empty"))
+        for col, value in row.items():
+            if col in CONTEXT_COLUMNS and (why := text_problem(value)):
+                problems.append(Problem(name, line, col, why, shown(value)))
         try:
             value = float(row.get("value", "").replace(",", "."))
         except ValueError:

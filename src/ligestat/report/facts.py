@@ -8,7 +8,7 @@ difference of the printed (rounded) values, so a reader can check them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ligestat.report.input import ReportInput, Row, Tables
 from ligestat.report.numbers import pct_points, round_half_up
@@ -116,6 +116,7 @@ class LeaveFacts:
     not_met: dict[str, tuple[str, ...]]
     prev: dict[str, float | None]  # ge11, ge17 → last year's total share
     total_met: dict[str, bool | None]  # ge11, ge17 → the total row's target status
+    hidden: dict[str, tuple[str, ...]] = field(default_factory=dict)  # status suppressed
 
     def change(self, key: str) -> int | None:
         return pp_change(self.shares.get(key), self.prev.get(key))
@@ -127,10 +128,13 @@ def leave_facts(inp: ReportInput, name: str) -> LeaveFacts:
     shares = {k: _share(total, f"{k}_share") for k in ("ge11", "ge17", "ge24")}
     met: dict[str, tuple[str, ...]] = {}
     not_met: dict[str, tuple[str, ...]] = {}
+    hidden: dict[str, tuple[str, ...]] = {}
     for k in ("ge11", "ge17"):
-        status = [(str(r["department"]), r.get(f"{k}_target_met")) for r in dept_rows(inp, rows)]
-        met[k] = tuple(c for c, s in status if s is True)
-        not_met[k] = tuple(c for c, s in status if s is False)
+        status = [(str(r["department"]), r.get(f"{k}_target_met"),
+                   f"{k}_target_met" in (r.get("suppressed") or ())) for r in dept_rows(inp, rows)]
+        met[k] = tuple(c for c, s, _ in status if s is True)
+        not_met[k] = tuple(c for c, s, _ in status if s is False)
+        hidden[k] = tuple(c for c, s, gone in status if s is None and gone)
     prev: dict[str, float | None] = {"ge11": None, "ge17": None}
     prev_total = total_row(inp.previous.get(name, ())) if inp.previous is not None else None
     if prev_total is not None:
@@ -142,7 +146,8 @@ def leave_facts(inp: ReportInput, name: str) -> LeaveFacts:
     n = total.get("n") if total is not None else None
     total_met = {k: (total.get(f"{k}_target_met") if total is not None else None)
                  for k in ("ge11", "ge17")}
-    return LeaveFacts(int(n) if n is not None else None, shares, met, not_met, prev, total_met)
+    return LeaveFacts(int(n) if n is not None else None, shares, met, not_met, prev, total_met,
+                      hidden)
 
 
 @dataclass(frozen=True)

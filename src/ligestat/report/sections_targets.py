@@ -178,6 +178,7 @@ def leave_section(ctx: BuildContext) -> Section:
             change_={k: f.change(k) for k in ("ge11", "ge17")}, total_met=f.total_met,
             met={k: ctx.names(v) for k, v in f.met.items()},
             counted={k: len(f.met[k]) + len(f.not_met[k]) for k in f.met},
+            hidden={k: len(f.hidden.get(k, ())) for k in f.met},
             ge11=tg.fathers_leave_ge11_min_share, ge17=tg.fathers_leave_ge17_min_share)))
         blocks.append(_leave_table(ctx, "fathers_leave"))
     fig = _trend_figure(ctx)

@@ -33,7 +33,7 @@ def test_each_hostile_file_is_one_clear_error_and_good_files_are_still_checked(
     errors = {Path(e.path).name: e.message for e in result.errors}
     assert set(errors) == {"binær.txt", "stor.txt", "ødelagt.docx", "ødelagt.pdf", "tom.pdf"}
     assert "binary" in errors["binær.txt"]
-    assert "too large (200.0 MB > limit 50.0 MB)" in errors["stor.txt"]
+    assert "too large (200.0 MB > limit 10.0 MB)" in errors["stor.txt"]
     assert "--max-bytes" in errors["stor.txt"]
     assert "not a readable Word document" in errors["ødelagt.docx"]
     assert "not a readable PDF" in errors["ødelagt.pdf"]

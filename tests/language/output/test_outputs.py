@@ -135,7 +135,8 @@ def test_html_summary_groups_a_crawl_by_first_path_segment(
     site.add("/borger/b", "<p>Formanden og talsmanden.</p>")
     site.add("/politik/x", "<p>Ingen fund.</p>")
     target = tmp_path / "sum.html"
-    code, _, _ = sprog(site.url + "/", "--format", "html", "--output", str(target))
+    code, _, _ = sprog(site.url + "/", "--allow-intranet", "--format", "html",
+                       "--output", str(target))
     assert code == 1
     page = target.read_text(encoding="utf-8")
     assert _row(page, "borger") == [2, 2, 0, 3, 0, 3]

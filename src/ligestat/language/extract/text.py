@@ -7,7 +7,9 @@ when it looks binary, or when it is neither UTF-8 nor Windows-1252.
 
 from __future__ import annotations
 
+import contextlib
 import re
+import stat
 from pathlib import Path
 
 from ligestat.errors import LanguageCheckError
@@ -22,10 +24,11 @@ __all__ = [
     "text_document",
 ]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # ≈ 3,000 pages of text; checking costs ≈ 40× in memory
 
 _MARKER = re.compile(r"sprog:\s*ignore\b[ \t]*([^\n]*?)[ \t]*(?:-->|\*/|$)", re.IGNORECASE | re.M)
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 
 
 def ignore_markers(text: str) -> tuple[str, ...]:
@@ -43,9 +46,13 @@ def human_size(n: int) -> str:
 def check_size(path: Path, max_bytes: int) -> int:
     """The file's size; raises when it is over ``max_bytes`` (nothing is read)."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise LanguageCheckError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if not stat.S_ISREG(info.st_mode):  # a named pipe would hang the read, a device never end
+        what = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
+        raise LanguageCheckError(f"{path}: is {what}; skipped. Check a copy of the text.")
+    size = info.st_size
     if size > max_bytes:
         raise LanguageCheckError(
             f"{path}: too large ({human_size(size)} > limit {human_size(max_bytes)}); skipped. "
@@ -66,11 +73,18 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     """Decoded text and its encoding; refuses binary data."""
     _refuse_binary(data[:8192], where)
     utf8 = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"  # keep a BOM on --fix
-    for encoding in (utf8, "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode(utf8), utf8
+    except UnicodeDecodeError as exc:
+        if _UTF8_SEQUENCE.search(data):  # UTF-8 text with a bad byte: not Windows-1252
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise LanguageCheckError(
+                f"{where}: line {line}: a byte that is not UTF-8 (at byte {exc.start:,}) in "
+                "UTF-8 text; skipped rather than read as Windows-1252, which would change its "
+                "letters and miss words. Correct that character and save the file as UTF-8."
+            ) from None
+    with contextlib.suppress(UnicodeDecodeError):
+        return data.decode("cp1252"), "cp1252"
     raise LanguageCheckError(
         f"{where}: is neither UTF-8 nor Windows-1252 text; skipped. Save it as UTF-8."
     )

@@ -16,6 +16,7 @@ from typing import Any
 from ligestat.errors import LanguageCheckError
 from ligestat.language.extract.document import Document, Part, join_parts
 from ligestat.language.extract.text import check_size
+from ligestat.limits import check_unpacked_size
 
 __all__ = ["docx_document"]
 
@@ -63,6 +64,7 @@ def _paragraphs(doc: Any) -> Iterator[tuple[str, str]]:
 
 def docx_document(path: Path, max_bytes: int) -> Document:
     check_size(path, max_bytes)
+    check_unpacked_size(path, LanguageCheckError)
     try:
         import docx
 
