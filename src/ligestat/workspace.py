@@ -171,7 +171,9 @@ class Workspace:
     def _meta(self, key: str) -> str | None:
         try:
             row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
-        except Exception:  # a read-only workspace made before meta existed
+        except Exception as exc:  # a read-only workspace made before meta existed
+            if type(exc).__name__ != "CatalogException":
+                raise  # a damaged file: the CLI says so
             return None
         return str(row[0]) if row else None
 
