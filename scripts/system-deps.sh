@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ligestat's renderers and tests need, when missing.
 set -euo pipefail
-pkgs=(chromium postgresql poppler-utils wdanish hunspell-da fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+pkgs=(chromium postgresql poppler-utils wdanish hunspell-da fonts-dejavu-core fonts-liberation2 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libreoffice-writer-nogui libreoffice-calc-nogui)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

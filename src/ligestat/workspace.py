@@ -28,6 +28,7 @@ from ligestat.errors import (
     is_interrupt,
 )
 from ligestat.io import Staged, discover, stage
+from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
 from ligestat.validate import typed_select, validate_staged
 
@@ -152,6 +153,8 @@ class Workspace:
             for t in TABLES:
                 con.execute(_create_sql(t))
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+            con.execute("CREATE TABLE IF NOT EXISTS narrative (name VARCHAR PRIMARY KEY, "
+                        "content BLOB)")
             con.execute("CREATE TABLE IF NOT EXISTS imports (source VARCHAR, tables VARCHAR, "
                         "rows BIGINT, imported_at TIMESTAMP DEFAULT current_timestamp)")
             con.execute("CREATE TABLE IF NOT EXISTS snapshot_configs "
@@ -266,6 +269,9 @@ class Workspace:
               progress: Progress | None = None) -> ImportSummary:
         """Validate ``data`` without storing anything (``ligestat validate``)."""
         config = config or resolve_config(data, None, self.stored_config)
+        folder = find_narrative(data)
+        if folder is not None:
+            read_narrative(folder)  # checked like the tables
         staged, warnings = self._stage_all(data, config, progress)
         rows = {st.source.table: st.rows for st in staged}
         self._drop(staged)
@@ -283,9 +289,15 @@ class Workspace:
                 f"{cfg.organisation}'s (organisation in its ligestat.toml); a workspace belongs "
                 "to one organisation: import into another workspace (--workspace FILE), or "
                 "correct the organisation's name in ligestat.toml; nothing was stored")
+        folder = find_narrative(data, Path(config) if isinstance(config, str | Path) else None)
+        narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
         try:
             self.con.execute("BEGIN TRANSACTION")
+            if narrative is not None:  # the unit's texts replace the ones stored before
+                self.con.execute("DELETE FROM narrative")
+                for f in narrative:
+                    self.con.execute("INSERT INTO narrative VALUES (?, ?)", [f.name, f.content])
             for i, st in enumerate(staged):
                 if progress:
                     progress(f"storing {st.source.label}", i, len(staged))
@@ -337,6 +349,14 @@ class Workspace:
         self.con.execute(f"DROP TABLE {typed}")
 
     # -- what is stored ----------------------------------------------------------
+    def narrative(self) -> tuple[NarrativeFile, ...]:
+        """The narrative files stored by the last import that had them."""
+        try:
+            rows = self.con.execute("SELECT name, content FROM narrative ORDER BY name").fetchall()
+        except Exception:  # a workspace made before narrative files were stored
+            return ()
+        return tuple(NarrativeFile(str(n), bytes(c)) for n, c in rows)
+
     def snapshots(self) -> list[date]:
         rows = self.con.execute(
             "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()

@@ -9,6 +9,7 @@ itself, so the rendered report must show every published number.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import tempfile
 from collections.abc import Callable
@@ -20,9 +21,11 @@ from typing import Any
 import pytest
 
 from ligestat.config import Department, demo_config
+from ligestat.io.narrative import NarrativeFile, read_narrative
 from ligestat.report.context import read_context
 from ligestat.report.input import DisclosureInfo, ReportInput
 from ligestat.synth.context import context_csv
+from ligestat.synth.narrative import TEXTS, initiatives_csv
 from ligestat.synth.reference import load_reference
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -238,4 +241,33 @@ def make_report_input() -> Callable[..., ReportInput]:
     return make_input
 
 
+def demo_narrative() -> tuple[NarrativeFile, ...]:
+    """The demo's narrative folder, as `ligestat synth kk-2025` writes it."""
+    return read_narrative(TEXTS)
+
+
+def described_initiatives() -> tuple[dict[str, Any], ...]:
+    """The initiatives with the demo's descriptions (the contract's optional column)."""
+    text = initiatives_csv((REFERENCE / "initiatives.csv").read_text(encoding="utf-8"))
+    return tuple(dict(r) for r in csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture(scope="session")
+def kk2025_published() -> ReportInput:
+    """The Copenhagen input with everything a publication has: texts, boxes, descriptions."""
+    return make_input(narrative=demo_narrative(), initiatives=described_initiatives())
+
+
 __all__ = ["DEPTS", "Department", "make_input", "pct", "read_reference"]
+
+
+@pytest.fixture(scope="session", params=["da", "en"])
+def published(request: Any, tmp_path_factory: pytest.TempPathFactory,
+              kk2025_published: ReportInput) -> tuple[Any, dict[str, Path]]:
+    """The full publication in one language, written in all four formats once per session."""
+    from ligestat.report import build, write_report
+
+    out = tmp_path_factory.mktemp(f"published-{request.param}")
+    model = build(kk2025_published, request.param)
+    paths = write_report(model, out, ["html", "pdf", "docx", "xlsx"])
+    return model, {p.suffix[1:]: p for p in paths}

@@ -136,6 +136,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("period", "text", required=False),
             Column("cross_cutting", "boolean", required=False),
             Column("key_figures", "text", required=False),
+            Column("description", "text", required=False),
         ),
         unique=("id",),
     ),

@@ -40,7 +40,7 @@ from ligestat.language.institution import INSTITUTIONS, institution_meant
 from ligestat.language.lexicon_load import Lexicon
 from ligestat.language.mention import mention_by_cue
 from ligestat.language.model import Hit
-from ligestat.language.quotation import Quotes, find_quotes
+from ligestat.language.quotation import Quotes, find_quotes, may_quote
 from ligestat.language.text_utils import WORD_RE, lowered
 
 __all__ = ["Candidate", "drop_exemptions", "ignore_markers"]
@@ -146,15 +146,20 @@ def _in_context(text: str, cand: Candidate, lex: Lexicon) -> bool:
     )
 
 
-def _local_quotes(text: str, hit: Hit) -> Quotes:
-    """The quotations and speech in the paragraph around a hit (for texts with few hits)."""
-    lo = max(0, hit.start - 1500)
+_QUOTE_REACH = 800  # characters either side of a hit searched for its quotation or speech
+
+
+def _local_quotes(text: str, hit: Hit) -> Quotes | None:
+    """The quotations and speech in the paragraph around a hit (for texts with few hits),
+    or None when there is no quotation mark, dialogue dash or speech tag near it."""
+    lo = max(0, hit.start - _QUOTE_REACH)
     para = text.rfind("\n\n", lo, hit.start)
     para_start = lo if para == -1 else para + 2
-    para_end = text.find("\n\n", hit.end, hit.end + 1500)
-    return find_quotes(
-        text, para_start, min(len(text), hit.end + 1500) if para_end == -1 else para_end
-    )
+    para_end = text.find("\n\n", hit.end, hit.end + _QUOTE_REACH)
+    end = min(len(text), hit.end + _QUOTE_REACH) if para_end == -1 else para_end
+    if not may_quote(text, para_start, end):
+        return None
+    return find_quotes(text, para_start, end)
 
 
 def _after_reference(text: str, hit: Hit) -> bool:
@@ -184,7 +189,6 @@ def drop_exemptions(
     allow_re = _phrases(tuple(sorted({*ignore_phrases, *allow_phrases})))
     builtin_re = _phrases(tuple(lex.phrases))
     markers = ignore_markers(text)
-    has_quotes = True  # quotation marks, dashes or ", siger": speech needs no mark
     # many hits: find every quotation once; few hits: only around each hit
     shared_quotes = find_quotes(text) if len(candidates) > 20 else None
     has_refs = "§" in text or _REF_RE.search(text) is not None
@@ -202,11 +206,9 @@ def drop_exemptions(
             low = lowered(text) if low is None else low
             if institution_meant(text, low, hit):
                 continue
-        quotes = None
-        if has_quotes:
-            quotes = shared_quotes if shared_quotes is not None else _local_quotes(text, hit)
-            if quotes.mentioned(hit.start, hit.end):
-                continue
+        quotes = shared_quotes if shared_quotes is not None else _local_quotes(text, hit)
+        if quotes is not None and quotes.mentioned(hit.start, hit.end):
+            continue
         if has_refs and _after_reference(text, hit):
             continue
         if quotes is not None and quotes.spoken(hit.start, hit.end) and hit.severity != "info":

@@ -22,18 +22,18 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["MENTION_WORDS", "Quotes", "find_quotes"]
+__all__ = ["MENTION_WORDS", "Quotes", "find_quotes", "may_quote"]
 
 MENTION_WORDS = 4  # a quotation of at most this many words quotes a word, not a person
 _DOUBLE_RE = re.compile(
     r'"[^"\n]{1,600}(?:\n(?![ \t]*\n)[^"\n]{0,600}){0,6}"'
     r"|“[^”“]{1,600}”|„[^“”]{1,600}[“”]|«[^»]{1,600}»|»[^«]{1,600}«|”[^”]{1,600}”"
 )
-# single marks: an opener after a space, bracket or start; a closer before a non-letter
+# single marks: an opener not glued to a letter or digit before it (so not the apostrophe of
+# SF'ere, 1920'erne, ka'), a closer before a non-letter
 _SINGLE_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[/–—-]))(?P<o>['‘’‚›‹])(?=[^\W\d_])"
-    r"(?P<body>[^\n'‘’‚›‹]{1,80}?)(?<=[^\s])['’‘›‹](?![^\W\d_])",
-    re.MULTILINE,
+    r"(?P<o>['‘’‚›‹])(?<!\w['‘’‚›‹])(?=[^\W\d_])"
+    r"(?P<body>[^\n'‘’‚›‹]{1,80}?)(?<=[^\s])['’‘›‹](?![^\W\d_])"
 )
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -51,6 +51,16 @@ _TAG_RE = re.compile(
 _DASH_RE = re.compile(r"(?m)^[ \t]*[–—-][ \t]+(?=\S)")
 _OPEN_MARKS = '"“„»«'
 _CLOSE_MARKS = '"”“«»'
+
+
+_HINT_RE = re.compile(
+    rf"[\"“”„«»'‘’‚›‹]|(?m:^[ \t]*[–—-][ \t])|,[ \t]*(?:{SPEECH_VERBS})\b", re.IGNORECASE
+)
+
+
+def may_quote(text: str, lo: int, hi: int) -> bool:
+    """A cheap test: could ``text[lo:hi]`` hold a quotation or speech at all?"""
+    return _HINT_RE.search(text, lo, hi) is not None
 
 
 @dataclass(frozen=True)

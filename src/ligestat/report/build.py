@@ -16,6 +16,7 @@ from ligestat.report.model import (
     Table,
     TableRow,
 )
+from ligestat.report.narrative import Narrative, place
 from ligestat.report.sections_initiatives import initiatives_part
 from ligestat.report.sections_pay import pay_section
 from ligestat.report.sections_people import (
@@ -32,7 +33,12 @@ __all__ = ["RENDER_LABELS", "build"]
 
 # words the renderers print around the content (navigation, captions of notes, …)
 RENDER_LABELS = ("contents", "summary_title", "page", "figure_data", "about_title",
-                 "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2")
+                 "source_prefix", "note_prefix", "doc_subject", "skip_link", "part1", "part2",
+                 "perspective", "note_source", "note_definition", "note_footnote",
+                 "note_suppressed_kind", "note_missing", "table_or_figure", "note_kind",
+                 "text_col", "cover_sheet", "texts_sheet", "section_col",
+                 "kind_col", "mark_col", "logo_alt",
+                 "kind_text", "kind_box", "organisation_col", "year_label")
 
 
 def _about(ctx: BuildContext, disclosure: str) -> Section:
@@ -90,6 +96,8 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
                        description=d.description(lang) if d else "", dash=DASH,
                        withheld=withheld)
     parts.append(_about(ctx, disclosure))
+    narrative = Narrative(inp.narrative)
+    parts = list(place(parts, narrative, lang, t.label("introduction_title")))
     labels = tuple((k, t.label(k, **ctx.common())) for k in RENDER_LABELS)
     return ReportModel(
         lang=lang,
@@ -102,6 +110,8 @@ def build(inp: ReportInput, lang: str = "da") -> ReportModel:
         parts=tuple(_prune(p) for p in parts),
         disclosure=disclosure,
         labels=labels,
+        logo=narrative.logo(),
+        cover_note=t.label("cover_note", **ctx.common()),
     )
 
 

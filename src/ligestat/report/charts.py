@@ -15,19 +15,19 @@ from typing import Any
 from ligestat.report.model import Chart
 from ligestat.report.numbers import fmt_decimal, fmt_int, pct_points
 
-__all__ = ["PALETTE", "png", "svg"]
+__all__ = ["NEUTRAL", "PALETTE", "THRESHOLDS", "png", "svg"]
 
-# Okabe–Ito colours, darkened where needed for 3:1 contrast against white
+# One colour per gender in every chart (Okabe–Ito, darkened for 3:1 contrast on white);
+# series that are not about a gender are drawn in neutral greys, never in a gender's colour.
 PALETTE = {
     "women": "#C45200",
     "men": "#0072B2",
     "other": "#007A5E",
-    "ge11": "#0072B2",
-    "ge17": "#C45200",
-    "ge24": "#007A5E",
     "target": "#444444",
 }
-_FALLBACK = ("#0072B2", "#C45200", "#007A5E", "#CC79A7", "#56B4E9", "#444444")
+NEUTRAL = ("#595959", "#8C8C8C", "#333333", "#A6A6A6")
+# the leave thresholds of one gender: its colour, told apart by line style and marker
+THRESHOLDS = {"ge11": ("-", "o"), "ge17": ("--", "s"), "ge24": (":", "^")}
 _STYLE: dict[str, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 9,
@@ -48,7 +48,9 @@ _STYLE: dict[str, Any] = {
 
 
 def _colour(role: str, i: int) -> str:
-    return PALETTE.get(role, _FALLBACK[i % len(_FALLBACK)])
+    if role in THRESHOLDS:
+        return PALETTE["men"]  # the trend counts fathers: the men's colour
+    return PALETTE.get(role, NEUTRAL[i % len(NEUTRAL)])
 
 
 def _figure(chart: Chart, lang: str) -> Any:
@@ -65,7 +67,8 @@ def _figure(chart: Chart, lang: str) -> Any:
         if chart.kind == "hbars":
             y = list(range(len(chart.categories)))[::-1]
             values = [v or 0 for v in chart.series[0].values]
-            colours = [_FALLBACK[i % len(_FALLBACK)] for i in range(len(values))]
+            roles = chart.category_roles or ("",) * len(values)
+            colours = [PALETTE.get(r, NEUTRAL[0]) for r in roles]
             ax.barh(y, values, color=colours, height=0.6)
             ax.set_yticks(y, [textwrap.fill(c, 34) for c in chart.categories])
             for yi, v in zip(y, values, strict=True):
@@ -93,24 +96,37 @@ def _figure(chart: Chart, lang: str) -> Any:
             ax.set_ylabel(chart.y_label)
             lim = max((abs(v or 0) for s in chart.series for v in s.values), default=1) * 1.08
             ax.set_xlim(-lim, lim)
+            for s in chart.series:  # direct labels over each half instead of a legend
+                side = -1 if s.role == "men" else 1
+                ax.text(side * lim * 0.5, len(rows) - 0.3, s.label, ha="center", va="bottom",
+                        color=_colour(s.role, 0), fontsize=10, fontweight="bold")
+            ax.set_ylim(-0.6, len(rows) + 0.4)
+            return fig
         else:
             x = list(range(len(chart.categories)))
             for i, s in enumerate(chart.series):
                 xs = [xi for xi, v in zip(x, s.values, strict=True) if v is not None]
                 vs = [v for v in s.values if v is not None]
                 if chart.kind == "lines":
-                    ax.plot(xs, vs, marker="os^D"[i % 4], color=_colour(s.role, i),
+                    style, marker = THRESHOLDS.get(s.role, ("-", "os^D"[i % 4]))
+                    ax.plot(xs, vs, marker=marker, linestyle=style, color=_colour(s.role, i),
                             label=s.label, linewidth=2)
+                    if xs:  # a direct label at the line's end instead of a legend
+                        ax.annotate(s.label, (xs[-1], vs[-1]), xytext=(8, 0),
+                                    textcoords="offset points", va="center", fontsize=8,
+                                    color=_colour(s.role, i))
                 else:
                     width = 0.8 / max(len(chart.series), 1)
                     ax.bar([xi + i * width for xi in xs], vs, width, color=_colour(s.role, i),
                            label=s.label)
             for label, value in chart.targets:
                 ax.axhline(value, color=PALETTE["target"], linestyle="--", linewidth=1)
-                ax.annotate(label, (x[-1] if x else 0, value), xytext=(0, 3),
-                            textcoords="offset points", ha="right", fontsize=8,
+                ax.annotate(label, (x[0] if x else 0, value), xytext=(0, 3),
+                            textcoords="offset points", ha="left", fontsize=8,
                             color=PALETTE["target"])
             ax.set_xticks(x, chart.categories)
+            if chart.kind == "lines" and x:
+                ax.set_xlim(-0.3, x[-1] + 1.6)  # room for the direct labels
             ax.set_xlabel(chart.x_label)
             ax.set_ylabel(chart.y_label)
             ax.grid(axis="x", visible=False)
@@ -119,8 +135,8 @@ def _figure(chart: Chart, lang: str) -> Any:
                 unit = "\u00a0%" if lang == "da" else "%"
                 ax.yaxis.set_major_formatter(
                     FuncFormatter(lambda v, _: f"{pct_points(v)}{unit}"))
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if chart.kind != "pyramid"
-                                                      else -0.2), ncol=len(chart.series))
+        if chart.kind == "bars" and len(chart.series) > 1:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=len(chart.series))
     return fig
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ligestat.report.input import ReportInput
 from ligestat.report.model import Note
+from ligestat.report.numbers import fmt_date, fmt_month
 from ligestat.report.text import Text
 
 __all__ = ["BuildContext"]
@@ -50,7 +51,8 @@ class BuildContext:
         return {
             "org": inp.organisation,
             "year": inp.year,
-            "snapshot": inp.snapshot_date.isoformat() if inp.snapshot_date else "",
-            "population_date": inp.population_date.isoformat() if inp.population_date else "",
+            "snapshot": fmt_month(inp.snapshot_date, self.lang) if inp.snapshot_date else "",
+            "population_date": (fmt_date(inp.population_date, self.lang)
+                                if inp.population_date else ""),
             "cohort": inp.leave_cohort or str(inp.year - 2),
         }

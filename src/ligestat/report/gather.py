@@ -41,6 +41,12 @@ def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
         for r in rows)
 
 
+def _by_id(row: dict[str, Any]) -> tuple[int, int, str]:
+    """Initiatives in the order of their ids: 2 before 10 when the ids are numbers."""
+    key = str(row["id"]).strip()
+    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+
+
 def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
            context: Path | tuple[ContextFigure, ...] | None = None,
            data: Path | None = None) -> ReportInput:
@@ -64,7 +70,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         for name in EXTRA_INDICATORS:
             previous.pop(name, None)
     sel, policy = now.selection, now.policy
-    initiatives = sorted(ws.rows("initiatives"), key=lambda r: str(r["id"]))
+    initiatives = sorted(ws.rows("initiatives"), key=_by_id)
     if isinstance(context, Path):
         figures = read_context(context)
     elif context is not None:
@@ -90,6 +96,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        narrative=ws.narrative(),
         pay_year=sel.pay_year,
         pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
         if "pay_gap" in tables else None,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ligestat.config import Department, Targets
 from ligestat.indicators.registry import Row, Tables
+from ligestat.io.narrative import NarrativeFile
 
 if TYPE_CHECKING:
     from ligestat.analysis import AdjustedGap
@@ -90,6 +91,7 @@ class ReportInput:
     pay_year: int | None = None  # the pay year the pay tables read (report year − 1)
     pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
     pay_adjusted: AdjustedGap | None = None  # Logib's standard model, when pay.csv allows it
+    narrative: tuple[NarrativeFile, ...] = ()  # the unit's Markdown texts and logo
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))

@@ -12,20 +12,24 @@ from typing import Literal, TypeVar
 
 __all__ = [
     "Block",
+    "Box",
     "Cell",
     "Chart",
     "Column",
     "Figure",
+    "Logo",
     "Note",
     "Paragraph",
+    "ParagraphKind",
     "ReportModel",
     "Section",
     "Series",
+    "Span",
     "Table",
     "TableRow",
 ]
 
-CellKind = Literal["text", "count", "share", "pp", "decimal", "status"]
+CellKind = Literal["text", "count", "share", "pp", "decimal", "status", "year"]
 NoteKind = Literal["source", "definition", "footnote", "suppressed", "missing"]
 
 
@@ -74,7 +78,8 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     notes: tuple[Note, ...] = ()
-    sheet: str = ""  # short name for a spreadsheet tab (≤ 31 characters)
+    sheet: str = ""  # short name for a spreadsheet tab (≤ 31 characters, whole words)
+    group_header: str = ""  # label of the rows' group (initiatives: the focus area)
 
     @property
     def title(self) -> str:
@@ -99,6 +104,7 @@ class Chart:
     y_label: str = ""
     percent: bool = False  # values are shares 0…1
     targets: tuple[tuple[str, float], ...] = ()  # horizontal reference lines (label, value)
+    category_roles: tuple[str, ...] = ()  # hbars: each bar's role (women, men, …) or ""
 
 
 @dataclass(frozen=True)
@@ -117,9 +123,41 @@ class Figure:
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Span:
+    """A run of text inside a paragraph written in Markdown: plain, bold, italic or a link."""
+
     text: str
-    kind: Literal["text", "lead", "callout"] = "text"
+    bold: bool = False
+    italic: bool = False
+    href: str = ""  # http(s) or mailto only; anything else is kept as plain text
+
+
+ParagraphKind = Literal["text", "lead", "callout", "quote", "bullet", "number", "subheading",
+                        "meta"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``text`` is always the plain text, ``spans`` its formatting when written."""
+
+    text: str
+    kind: ParagraphKind = "text"
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def runs(self) -> tuple[Span, ...]:
+        return self.spans or (Span(self.text),)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A boxed text beside the numbers: a "Perspektiv" with a quote or a case."""
+
+    id: str
+    title: str
+    blocks: tuple[Paragraph, ...]
+    source: str = ""
+    kind: Literal["perspective"] = "perspective"
 
 
 @dataclass(frozen=True)
@@ -130,8 +168,16 @@ class Section:
     level: int = 2  # heading level: 2 for parts' chapters, 3 below
 
 
-Block = Paragraph | Table | Figure | Section
-B = TypeVar("B", Table, Figure)
+Block = Paragraph | Table | Figure | Section | Box
+B = TypeVar("B", Table, Figure, Box, Paragraph)
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The organisation's logo for the cover: the file's bytes and its type."""
+
+    data: bytes
+    mime: Literal["image/png", "image/jpeg"]
 
 
 @dataclass(frozen=True)
@@ -146,6 +192,8 @@ class ReportModel:
     parts: tuple[Section, ...]  # level-1 parts, each holding level-2 sections
     disclosure: str  # the statement of the disclosure policy applied
     labels: tuple[tuple[str, str], ...] = ()  # UI words renderers need (contents, page, …)
+    logo: Logo | None = None  # on the cover, when the organisation gives one
+    cover_note: str = ""  # the cover's line under the title (e.g. the snapshot's date)
 
     def label(self, key: str) -> str:
         return dict(self.labels).get(key, key)
@@ -170,3 +218,10 @@ class ReportModel:
 
     def figures(self) -> tuple[Figure, ...]:
         return tuple(self._blocks(Figure))
+
+    def boxes(self) -> tuple[Box, ...]:
+        return tuple(self._blocks(Box))
+
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every paragraph of the parts in reading order (boxes' paragraphs excluded)."""
+        return tuple(self._blocks(Paragraph))

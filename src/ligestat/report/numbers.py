@@ -6,12 +6,15 @@ Shares are fractions in 0…1 and print as whole percent; gaps are percentage po
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
     "NBSP",
+    "fmt_date",
     "fmt_decimal",
     "fmt_int",
+    "fmt_month",
     "fmt_pct",
     "fmt_pp",
     "number_words",
@@ -86,3 +89,22 @@ def number_words(value: int, lang: str, neuter: bool = False) -> str:
             return "ét" if neuter else "én"
         return _WORDS[lang][value]
     return fmt_int(value, lang)
+
+
+MONTHS = {
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+           "september", "oktober", "november", "december"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def fmt_month(d: date, lang: str) -> str:
+    """``september 2024`` (da) or ``September 2024`` (en)."""
+    return f"{MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def fmt_date(d: date, lang: str) -> str:
+    """``1. januar 2025`` (da) or ``1 January 2025`` (en)."""
+    sep = ". " if lang == "da" else " "
+    return f"{d.day}{sep}{MONTHS[lang][d.month - 1]} {d.year}"

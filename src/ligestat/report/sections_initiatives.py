@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ligestat.report.cells import columns, text_cell
 from ligestat.report.context_build import BuildContext
 from ligestat.report.input import Row
@@ -45,7 +47,41 @@ def _table(ctx: BuildContext, audience: str, rows: list[Row]) -> Table:
                  t.label("initiative"),
                  columns((t.label("department"), "text"), (t.label("status"), "text"),
                          (t.label("period"), "text"), (t.label("key_figures"), "text")),
-                 tuple(out), tuple(notes), t.label(f"sheet_initiatives_{audience}"))
+                 tuple(out), tuple(notes), t.label(f"sheet_initiatives_{audience}"),
+                 t.label("focus_area"))
+
+
+def _paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """A description's paragraphs: plain text, blank lines between paragraphs."""
+    chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    return tuple(Paragraph(" ".join(c.split())) for c in chunks if c.strip())
+
+
+def _meta(ctx: BuildContext, r: Row) -> Paragraph:
+    """The line under an initiative's heading: department, status, period, cross-cutting."""
+    t = ctx.t
+    code = str(r.get("department") or "")
+    status = str(r.get("status") or "")
+    items = [ctx.inp.department_name(code) if code else "",
+             t.label(f"status_{status}") if status in STATUSES else status,
+             str(r.get("period") or ""),
+             t.label("cross_cutting") if _truthy(r.get("cross_cutting")) else ""]
+    return Paragraph(" · ".join(i for i in items if i), "meta")
+
+
+def _prose(ctx: BuildContext, audience: str, rows: list[Row]) -> list[Section]:
+    """Each described initiative as prose under its heading, grouped by focus area."""
+    out: list[Section] = []
+    areas = list(dict.fromkeys(str(r["focus_area"]) for r in rows))
+    for i, area in enumerate(areas, start=1):
+        items = [Section(f"initiative-{audience}-{r['id']}", str(r["title"]),
+                         (_meta(ctx, r), *_paragraphs(str(r.get("description") or ""))),
+                         level=4)
+                 for r in rows if str(r["focus_area"]) == area
+                 and str(r.get("description") or "").strip()]
+        if items:
+            out.append(Section(f"initiatives_{audience}_area{i}", area, tuple(items), level=3))
+    return out
 
 
 def initiatives_part(ctx: BuildContext) -> Section | None:
@@ -61,5 +97,6 @@ def initiatives_part(ctx: BuildContext) -> Section | None:
     for a in AUDIENCES:
         if by_audience[a]:
             blocks.append(Section(f"initiatives_{a}", t.label(f"section_initiatives_{a}"),
-                                  (_table(ctx, a, by_audience[a]),)))
+                                  (_table(ctx, a, by_audience[a]),
+                                   *_prose(ctx, a, by_audience[a]))))
     return Section("part2", t.label("part2"), tuple(blocks), level=1)

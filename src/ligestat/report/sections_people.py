@@ -36,7 +36,7 @@ def _band10(age: int) -> str:
 
 def _pyramid(ctx: BuildContext, fid: str, bands: list[str],
              counts: dict[str, dict[str, int | None]], suppressed: set[tuple[str, str]],
-             what: str) -> Figure:
+             what: str, totals: dict[str, int | None] | None = None) -> Figure:
     """A pyramid figure and its data table from counts[band][women|men|other]."""
     t = ctx.t
     genders = [g for g in GENDERS
@@ -51,12 +51,17 @@ def _pyramid(ctx: BuildContext, fid: str, bands: list[str],
             for g in genders))
         for b in bands
     )
+    sums = {g: sum(counts[b].get(g) or 0 for b in bands) for g in genders}
+    # the headline totals: everyone counted, also the people in suppressed cells
+    heads: dict[str, int | None] = dict(sums) if totals is None else dict(totals)
+    total_row = TableRow(text_cell(t.label("total")), tuple(
+        value_cell(heads.get(g), "count", t, suppressed=heads.get(g) is None)
+        for g in genders), total=True)
     data = Table(fid, "", t.label(f"caption_{fid}", **ctx.common()), t.label("age_band"),
-                 tuple(Column(t.label(g), "count") for g in genders), rows,
+                 tuple(Column(t.label(g), "count") for g in genders), (*rows, total_row),
                  table_notes(rows, t, ctx.policy), t.label(f"sheet_{fid}"))
-    totals = {g: sum(counts[b].get(g) or 0 for b in bands) for g in genders}
     largest = max(bands, key=lambda b: sum(counts[b].get(g) or 0 for g in genders))
-    alt = t.say("alt_pyramid", what=what, women=totals["women"], men=totals["men"],
+    alt = t.say("alt_pyramid", what=what, women=sums["women"], men=sums["men"],
                 largest=largest, bands=len(bands))
     notes = (ctx.source(fid),)
     return Figure(fid, ctx.next_figure(), t.label(f"caption_{fid}", **ctx.common()), chart, alt,
@@ -114,7 +119,12 @@ def staff_section(ctx: BuildContext) -> Section | None:
             if "n" in (r.get("suppressed") or ()):
                 suppressed.add((band, g))
         bands = [b for b in AGE_BANDS if counts.get(b)] + [b for b in counts if b not in AGE_BANDS]
-        blocks.append(_pyramid(ctx, "staff", bands, counts, suppressed, t.label("staff_what")))
+        totals: dict[str, int | None] | None = None
+        if sg:
+            totals = {_GENDER_OF[g]: (int(r["n"]) if r.get("n") is not None else None)
+                      for g, r in sg.items() if g in _GENDER_OF}
+        blocks.append(_pyramid(ctx, "staff", bands, counts, suppressed, t.label("staff_what"),
+                               totals))
     if not blocks:
         return None
     return Section("staff", t.label("section_staff"), tuple(blocks))
@@ -158,6 +168,13 @@ def agreements_section(ctx: BuildContext) -> Section | None:
         Paragraph(text), _agreement_table(ctx, "women", women), _agreement_table(ctx, "men", men)))
 
 
+def _gender_role(key: str) -> str:
+    """``gp_visits_women`` → ``women``: a context figure about one gender gets its colour."""
+    last = key.lower().rsplit("_", 1)[-1]
+    return {"women": "women", "kvinder": "women", "men": "men", "maend": "men",
+            "other": "other"}.get(last, "")
+
+
 def _context_value(f: ContextFigure, ctx: BuildContext) -> str:
     lang = ctx.lang
     if f.unit == "percent":
@@ -181,8 +198,9 @@ def context_section(ctx: BuildContext) -> Section | None:
         title = figs[0].group_title(ctx.lang)
         rows = tuple(
             TableRow(text_cell(f.label(ctx.lang)),
-                     (Cell(_context_value(f, ctx), f.value, "decimal"),
-                      text_cell(str(f.year)), text_cell(f.source)))
+                     (Cell(_context_value(f, ctx), f.value / 100, "share") if f.unit == "percent"
+                      else Cell(_context_value(f, ctx), f.value, "decimal"),
+                      Cell(str(f.year), f.year, "year"), text_cell(f.source)))
             for f in figs
         )
         sources = sorted({f.source for f in figs})
@@ -190,7 +208,7 @@ def context_section(ctx: BuildContext) -> Section | None:
         data = Table(f"context_{figs[0].group}", "", title, t.label("context_header"),
                      columns((t.label("value"), "decimal"), (t.label("year_col"), "text"),
                              (t.label("source_col"), "text")),
-                     rows, (), title[:31])  # the figure carries the sources
+                     rows, (), title)  # the figure carries the sources
         units = {f.unit for f in figs}
         unit = ""
         if len(units) == 1:
@@ -198,7 +216,8 @@ def context_section(ctx: BuildContext) -> Section | None:
             unit = ("%" if only == "percent" else t.label(f"unit_{only}")
                     if only in ("years", "visits") else "" if only == "count" else only)
         chart = Chart("hbars", tuple(f.label(ctx.lang) for f in figs),
-                      (Series(title, tuple(f.value for f in figs)),), unit)
+                      (Series(title, tuple(f.value for f in figs)),), unit,
+                      category_roles=tuple(_gender_role(f.key) for f in figs))
         alt = t.say("alt_context", title=title,
                     items=[(f.label(ctx.lang), _context_value(f, ctx), f.year) for f in figs])
         blocks.append(Figure(f"context_{figs[0].group}", ctx.next_figure(), title, chart, alt,

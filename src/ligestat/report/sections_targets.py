@@ -7,6 +7,7 @@ from ligestat.report.context_build import BuildContext
 from ligestat.report.facts import dept_rows, leave_facts, manager_facts, sick_day_facts, total_row
 from ligestat.report.input import Row
 from ligestat.report.model import (
+    Cell,
     CellKind,
     Chart,
     Column,
@@ -148,7 +149,7 @@ def _trend_figure(ctx: BuildContext) -> Figure | None:
                    (t.label("target_line", weeks=17, share=tg.fathers_leave_ge17_min_share),
                     tg.fathers_leave_ge17_min_share)))
     data_rows = tuple(
-        TableRow(text_cell(str(r["cohort"])),
+        TableRow(Cell(str(r["cohort"]), int(r["cohort"]), "year"),
                  (cell(r, "n", "count", t),
                   *(cell(r, f"{k}_share", "share", t) for k in keys)))
         for r in rows

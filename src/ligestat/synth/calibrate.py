@@ -87,7 +87,8 @@ def calibrate(reference: Reference | None = None, config: Config | None = None,
                     for level in ("ge11", "ge17", "ge24")}
             earlier = {year: same for year in [*earlier, cohort - 1]}
         for year in sorted(earlier):
-            rows = earlier_cohort(current, year, earlier[year])
+            rows = earlier_cohort(current, year, earlier[year],
+                                  float(pri["parental_leave"]["cohort_size"].get(str(year), 1)))
             leave.extend(rows)
             if gender == "man" and year == cohort - 1:
                 n = sum(r.n for r in rows)

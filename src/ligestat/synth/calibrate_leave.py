@@ -107,13 +107,18 @@ def _row_cells(table: str, label: str, published: Mapping[str, str], counts: Seq
 
 
 def earlier_cohort(current: Sequence[LeaveCounts], cohort: int,
-                   shares: Mapping[str, Any]) -> tuple[LeaveCounts, ...]:
-    """Another cohort of the same parents: same sizes, counts near ``shares`` of the total.
+                   shares: Mapping[str, Any], size: float = 1.0) -> tuple[LeaveCounts, ...]:
+    """Another cohort of the same departments: ``size`` times as many parents (at most
+    as many as now in each department, so they can be drawn from today's staff), with
+    counts near ``shares`` of the total.
 
     ``shares`` maps ge11/ge17/ge24 to a target share (a fraction) or, under the key
     ``pct_*``, to a published whole percent that the total must round to exactly.
     """
-    sizes = [row.n for row in current]
+    if not 0 < size <= 1:
+        raise ValueError(f"priors.toml: cohort size {size} must be in (0, 1]")
+    now = [row.n for row in current]
+    sizes = apportion(round(sum(now) * size), [float(n) for n in now], now)
     total_n = sum(sizes)
     totals: dict[str, int] = {}
     for level in LEVELS:
@@ -133,7 +138,7 @@ def earlier_cohort(current: Sequence[LeaveCounts], cohort: int,
         rows[level] = apportion(totals[level], weights, caps)
         caps = rows[level]
     return tuple(
-        LeaveCounts(cohort, row.gender, row.department, row.n,
+        LeaveCounts(cohort, row.gender, row.department, sizes[i],
                     rows["ge11"][i], rows["ge17"][i], rows["ge24"][i])
         for i, row in enumerate(current)
     )

@@ -21,6 +21,7 @@ from ligestat.synth.context import context_csv
 from ligestat.synth.employees import employees, previous_snapshot
 from ligestat.synth.events import Pools, leave_rows, sick_rows
 from ligestat.synth.model import Plan
+from ligestat.synth.narrative import initiatives_csv, write_narrative
 from ligestat.synth.pay import pay_rows
 from ligestat.synth.population import population_rows
 from ligestat.synth.reference import load_reference
@@ -77,7 +78,9 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     _write_csv(out / "pay.csv", table_schema("pay").column_names,
                [*pay_rows(previous, previous_date.year, pay_rng),
                 *pay_rows(current, current_date.year, pay_rng)])
-    (out / "initiatives.csv").write_text(reference.initiatives_csv, encoding="utf-8")
+    (out / "initiatives.csv").write_text(initiatives_csv(reference.initiatives_csv),
+                                         encoding="utf-8")
+    write_narrative(out)
     (out / "context.csv").write_text(context_csv(reference.facts), encoding="utf-8")
     (out / CONFIG_FILENAME).write_text(config.source_text, encoding="utf-8")
     (out / "calibration.md").write_text(report_markdown(plan), encoding="utf-8")
