@@ -45,7 +45,7 @@ def _seed(url: str, users: int) -> dict[str, list[int]]:
     """Initiatives approved last year with this year's drafts; accounts; who owns what."""
     from sqlalchemy import select
 
-    from ligestat.config import default_config
+    from ligestat.config import demo_config
     from ligestat.register import open_database
     from ligestat.register.auth import create_user
     from ligestat.register.demo import cli_actor
@@ -53,7 +53,7 @@ def _seed(url: str, users: int) -> dict[str, list[int]]:
     from ligestat.register.models import Initiative
     from ligestat.register.store import copy_forward
 
-    codes = default_config().department_codes
+    codes = demo_config().department_codes
     db = open_database(url)
     with db.write() as s:
         import_csv(s, cli_actor(), REFERENCE, YEAR - 1, codes)

@@ -34,7 +34,7 @@ def main() -> None:
 
         t0 = time.perf_counter()
         with api.load(data) as ws:
-            inp = gather(ws, 2025, data=data)
+            inp = gather(ws, 2025)
         t_gather = time.perf_counter() - t0
         t0 = time.perf_counter()
         model = build(inp, "da")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ligestat.config import Config, Targets, default_config, load_config, parse_config
+from ligestat.config import Config, Targets, demo_config, load_config, parse_config
 from ligestat.disclosure import resolve_policy
 from ligestat.errors import ConfigError, DisclosureError
 from ligestat.settings import SETTINGS
@@ -120,6 +120,6 @@ def test_defaults_come_from_the_registry_and_values_are_converted() -> None:
 
 
 def test_the_shipped_config_reads_and_every_setting_has_help() -> None:
-    assert default_config().organisation == "Københavns Kommune"
+    assert demo_config().organisation == "Københavns Kommune"
     for setting in SETTINGS.values():
         assert setting.help, setting.where

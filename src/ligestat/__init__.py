@@ -79,14 +79,17 @@ def make_report(data: str | PathLike[str] | None = None, *,
                 context: str | PathLike[str] | None = None,
                 config: Config | str | PathLike[str] | None = None,
                 on_step: Callable[[str], None] | None = None,
-                register: str | None = None) -> list[Path]:
+                register: str | None = None, force: bool = False,
+                allow_older_snapshot: bool = False) -> list[Path]:
     """Render the report of ``year`` into ``out`` (``ligestat report``); the paths written.
 
     ``formats``: ``None`` for every built-in format (html, pdf, docx, xlsx);
     ``lang``: ``None`` for the config's ``[report] lang``; ``disclosure``: ``None``
     for the config's policy; ``register``: an initiatives register's database whose
-    approved updates become part 2 (docs/register.md). Named ``make_report`` because
-    ``ligestat.report`` is the report package itself.
+    approved updates become part 2 (docs/register.md); ``force``: overwrite files
+    changed since ligestat wrote them; ``allow_older_snapshot``: let the year count an
+    older staff snapshot. Named ``make_report`` because ``ligestat.report`` is the
+    report package itself.
     """
     from ligestat.report import BUILTIN
     from ligestat.report import make_report as _make_report
@@ -98,4 +101,5 @@ def make_report(data: str | PathLike[str] | None = None, *,
                         lang=lang, disclosure=disclosure, context=path(context),
                         config=config if isinstance(config, Config | None) else Path(config),
                         on_step=on_step, register=register,
-                        formats=BUILTIN if formats is None else formats)
+                        formats=BUILTIN if formats is None else formats,
+                        force=force, allow_older_snapshot=allow_older_snapshot)

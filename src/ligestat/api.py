@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ligestat.engines import Warehouse
 
 __all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "document", "has_year",
-           "load", "publish", "tables", "validate"]
+           "load", "publish", "tables", "tables_with_config", "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
@@ -96,10 +96,11 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
     from ligestat.disclosure import resolve_policy, suppression
 
     wanted = chosen(names)
-    policy = resolve_policy(disclosure, ws.config)
+    cfg = ws.year_config(year)  # the config the year's data was imported with
+    policy = resolve_policy(disclosure, cfg)
     sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
     computed = run(ws, sel, wanted)
-    hidden = any(not d.in_tables for d in ws.config.departments)
+    hidden = any(not d.in_tables for d in cfg.departments)
     protected = suppression.suppress(computed, policy, hidden_units=hidden)
     return Published(protected, policy, sel, computed, hidden)
 
@@ -111,22 +112,48 @@ def has_year(ws: Store, year: int) -> bool:
 
 def document(ws: Store, year: int, *, disclosure: str | None = None) -> dict[str, Any]:
     """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied."""
+    return _document(ws, year, disclosure, False)[0]
+
+
+def _document(ws: Store, year: int, disclosure: str | None,
+              allow_older_snapshot: bool) -> tuple[dict[str, Any], Config]:
+    if allow_older_snapshot:
+        ws.older_snapshot_year = year
+    published = publish(ws, year, disclosure=disclosure)
+    cfg = ws.year_config(year)
     return {
         "contract": CONTRACT_VERSION,
-        "organisation": ws.config.organisation,
+        "organisation": cfg.organisation,
         "year": year,
-        "tables": publish(ws, year, disclosure=disclosure).tables,
-    }
+        "tables": published.tables,
+    }, cfg
 
 
 def tables(data: Source = None, *, workspace: Source = None, source: str | None = None,
            year: int, config: Config | Path | str | None = None, disclosure: str | None = None,
-           progress: Progress | None = None) -> dict[str, Any]:
-    """The contract's JSON document for a data folder, a workspace or a warehouse."""
+           progress: Progress | None = None,
+           allow_older_snapshot: bool = False) -> dict[str, Any]:
+    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied,
+    from a data folder, a workspace or a warehouse (``source``, see :func:`connect`).
+
+    A year needs its own staff snapshot (``ligestat.workspace.year_window``);
+    ``allow_older_snapshot`` lets it count an older one on purpose.
+    """
+    return tables_with_config(data, workspace=workspace, source=source, year=year,
+                              config=config, disclosure=disclosure, progress=progress,
+                              allow_older_snapshot=allow_older_snapshot)[0]
+
+
+def tables_with_config(data: Source = None, *, workspace: Source = None,
+                       source: str | None = None, year: int,
+                       config: Config | Path | str | None = None, disclosure: str | None = None,
+                       progress: Progress | None = None,
+                       allow_older_snapshot: bool = False) -> tuple[dict[str, Any], Config]:
+    """``tables``, and the config the year was computed with."""
     if source is not None:
         if data is not None or workspace is not None:
             raise InputError("give one of a data folder, --workspace or --source")
         with connect(source, config=config) as wh:
-            return document(wh, year, disclosure=disclosure)
+            return _document(wh, year, disclosure, allow_older_snapshot)
     with load(data, workspace=workspace, config=config, progress=progress) as ws:
-        return document(ws, year, disclosure=disclosure)
+        return _document(ws, year, disclosure, allow_older_snapshot)

@@ -49,6 +49,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ligestat.errors import ConfigError
+from ligestat.io.schema import TABLES
 from ligestat.settings import (
     SECTIONS,
     Section,
@@ -67,7 +68,7 @@ __all__ = [
     "Config",
     "Department",
     "Targets",
-    "default_config",
+    "demo_config",
     "load_config",
     "parse_config",
 ]
@@ -80,6 +81,24 @@ SOURCE_KEYS = ("population", "staff", "agreements", "managers", "leave", "sick_d
                "initiatives")
 
 
+COLUMNS_SECTION = "columns.TABLE"
+_COLUMNS_DOC = """Payroll and HR systems export their own headers; map each contract column to the
+header the file has. Headers are matched case-insensitively; a column's key must be one
+of that table's columns; unmapped columns keep the contract's names:
+
+```toml
+[columns.employees]
+employee_id = "Medarbejdernr"
+gender = "Køn"
+department = "Forvaltning"
+```
+
+A mapped header that the file lacks is an error saying so; a header that is almost
+a missing contract column's name (`departement`, `birthyear`) is an error that says
+which column it probably is. Dates may be ISO (`2024-09-30`) or Danish day-first
+(`30-09-2024`, `30.09.2024`); slashes are refused, since `09/10/2024` reads either way."""
+
+
 def _register() -> None:
     for section in (
         Section("", "the top level"),
@@ -90,6 +109,9 @@ def _register() -> None:
         Section("parental_leave", "the birth cohort of the leave tables"),
         Section("pay", "the pay year of the pay-transparency tables, see `docs/pay.md`"),
         Section("report", "report options, see `docs/report.md`"),
+        Section(COLUMNS_SECTION, "the export's own column headers: contract column = \"header\", "
+                "per input table (TABLE: " + ", ".join(f"`{t.name}`" for t in TABLES) + ")",
+                _COLUMNS_DOC, names=lambda: tuple(t.name for t in TABLES)),
         Section("report.sources", "the source named under the tables of each kind (default: "
                 "the contract's file names; see `docs/report.md`)"),
     ):
@@ -110,6 +132,11 @@ def _register() -> None:
         Setting("", "disclosure", "table", None, "disclosure control, see `docs/disclosure.md`",
                 default_doc='`policy = "public"`'),
         Setting("", "report", "table", None, "report options, see `docs/report.md`"),
+        Setting("", "columns", "table", None,
+                "the export's own column headers, per table, below"),
+        *(Setting(COLUMNS_SECTION, name, "text", None, f"the header holding `{name}`",
+                  default_doc=f"`{name}`")
+          for name in dict.fromkeys(c.name for t in TABLES for c in t.columns)),
         Setting("departments.CODE", "name", "text", None, "display name",
                 default_doc="the code"),
         Setting("departments.CODE", "in_tables", "bool", True,
@@ -205,6 +232,9 @@ class Config:
     disclosure_overrides: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     report: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     source_text: str = ""  # the TOML it was parsed from, stored in the workspace
+    # [columns.TABLE]: contract column → the export's own header, per input table
+    columns: Mapping[str, Mapping[str, str]] = field(
+        default_factory=lambda: MappingProxyType({}))
     where: str = CONFIG_FILENAME  # the file it was read from, for messages
 
     @property
@@ -286,6 +316,34 @@ def _disclosure(raw: dict[str, Any], where: str) -> tuple[str, dict[str, Any]]:
     return d.get("policy", "public"), overrides
 
 
+def _columns(raw: Mapping[str, Any], where: str) -> Mapping[str, Mapping[str, str]]:
+    """``[columns.employees] employee_id = "Medarbejdernr"``: headers of real exports."""
+    tables = {t.name: t for t in TABLES}
+    out: dict[str, Mapping[str, str]] = {}
+    for table, mapping in raw.items():
+        here = f"{where}: [columns.{table}]"
+        if table not in tables:
+            raise ConfigError(f"{here}: no input table {table!r}{_near(table, list(tables))}; "
+                              f"the tables are {', '.join(tables)}")
+        if not isinstance(mapping, dict):
+            raise ConfigError(f"{here} must be a table of column = \"header\"")
+        own = list(tables[table].column_names)
+        unknown = [k for k in mapping if k not in own]
+        if unknown:
+            raise ConfigError(f"{here}: unknown key {unknown[0]}{_near(unknown[0], own)}; "
+                              f"known: {', '.join(own)}")
+        values = read_section(mapping, COLUMNS_SECTION, where, f"columns.{table}")
+        bad = [k for k, v in values.items() if not str(v).strip()]
+        if bad:
+            raise ConfigError(f"{here}: {', '.join(bad)} must name a header")
+        headers = [str(v).strip().lower() for v in values.values()]
+        twice = sorted({h for h in headers if headers.count(h) > 1})
+        if twice:
+            raise ConfigError(f"{here}: the header {twice[0]!r} is mapped to two columns")
+        out[table] = MappingProxyType({k: str(v).strip() for k, v in values.items()})
+    return MappingProxyType(out)
+
+
 def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
     """Parse the text of a ``ligestat.toml``; ``where`` names it in error messages."""
     try:
@@ -320,6 +378,7 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         report=MappingProxyType(report),
         source_text=text,
         where=where,
+        columns=_columns(top.get("columns", {}), where),
     )
 
 
@@ -334,8 +393,11 @@ def load_config(path: Path) -> Config:
     return parse_config(text, str(path))
 
 
-def default_config() -> Config:
-    """The City of Copenhagen's 2025 config, which ligestat ships as its default."""
+def demo_config() -> Config:
+    """The City of Copenhagen's 2025 config: the demo's (``synth kk-2025``), nobody's default.
+
+    A data folder without a ``ligestat.toml`` is an error (``resolve_config``), never
+    silently Copenhagen's."""
     text = (Path(__file__).parent / "data" / "kk-2025.toml").read_text(encoding="utf-8")
     return parse_config(text, "ligestat/data/kk-2025.toml")
 

@@ -43,6 +43,7 @@ __all__ = [
     "WorkspaceError",
     "damaged_message",
     "environment_message",
+    "is_interrupt",
 ]
 
 
@@ -62,17 +63,24 @@ class InputError(LigestatError):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One broken rule in one cell: ``file:row: column: message (value)``."""
+    """One broken rule in one cell: ``file:row: column: message (value)``; or, grouped,
+    one rule broken in ``count`` rows: ``file: column: message — 520 rows (2–521), e.g. …``
+    (``row`` is then the first of them, ``value`` a few of the values)."""
 
     file: str
     row: int  # 1-based line in the file, the header being row 1; 0 = whole file
     column: str
     message: str
     value: str | None = None
+    count: int = 1
+    rows: str = ""  # the rows of a grouped problem as runs: "2–521, 600"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.row}" if self.row else self.file
         col = f" {self.column}:" if self.column else ""
+        if self.count > 1:
+            eg = f", e.g. {self.value}" if self.value else ""
+            return f"{self.file}:{col} {self.message} — {self.count:,} rows ({self.rows}){eg}"
+        where = f"{self.file}:{self.row}" if self.row else self.file
         val = f" ({self.value})" if self.value is not None else ""
         return f"{where}:{col} {self.message}{val}"
 
@@ -86,8 +94,9 @@ class ValidationError(LigestatError):
         super().__init__(self.render())
 
     def render(self, cap: int = 50) -> str:
-        lines = [str(p) for p in self.problems[:cap]]
-        rest = self.total - min(cap, len(self.problems))
+        shown = self.problems[:cap]
+        lines = [str(p) for p in shown]
+        rest = self.total - sum(p.count for p in shown)
         if rest > 0:
             lines.append(f"… and {rest} more problem{'s' if rest != 1 else ''}")
         head = f"{self.total} problem{'s' if self.total != 1 else ''} found; nothing was stored."
@@ -132,6 +141,12 @@ class Throttled(RegisterError):
     """Too many failed logins for an account in a short time."""
 
     status = 429
+
+
+def is_interrupt(exc: BaseException) -> bool:
+    """Ctrl-C, also in the forms DuckDB raises it when a query is interrupted."""
+    return (isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
+            or (isinstance(exc, RuntimeError) and str(exc) == "Query interrupted"))
 
 
 def environment_message(exc: OSError | MemoryError | RecursionError) -> str:

@@ -185,8 +185,13 @@ Generated from the settings registry by
 a test fails when this file and the code differ.
 
 ligestat reads `ligestat.toml` from the data folder when present; `--config FILE`
-overrides it; a workspace keeps the config of its latest import; without any,
-ligestat uses the City of Copenhagen's 2025 config (`src/ligestat/data/kk-2025.toml`).
+overrides it; a workspace keeps the config each staff snapshot was imported with
+(a later config may rename or add departments without rewriting earlier years).
+Without any config, ligestat stops with an error: start one with
+`ligestat init DATA --organisation "Eksempel Kommune"`, which writes a commented
+`ligestat.toml` listing the department codes found in the data. (The City of
+Copenhagen's 2025 config, `src/ligestat/data/kk-2025.toml`, belongs to the demo:
+`ligestat synth kk-2025` writes it beside the demo data.)
 Every key but the departments has a default. Every section is checked when the file
 is read: an unknown or misspelt key is an error naming the file and the key, so a
 typo never passes silently.

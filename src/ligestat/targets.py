@@ -52,6 +52,13 @@ register_setting(Setting(
     "how the minimum of a `balance` target becomes whole people: `ceil` (⌈0.4·n⌉, a group of "
     "three needs one of each), `nearest` (Danish statutory practice: nearest whole person), "
     "`eu` (nearest, not above 49 %, Directive (EU) 2022/2381)", choices=ROUNDINGS))
+MANAGER_SCOPES = ("department", "organisation")
+register_setting(Setting(
+    TARGETS_SECTION, "manager_level_1_scope", "choice", "department",
+    "where the level-1 (top management) target is judged: `department` (each department's "
+    "top managers as a group) or `organisation` (all top managers as one group, as a small "
+    "organisation whose departments have one or two top managers each does; the department "
+    "rows are then not judged)", choices=MANAGER_SCOPES))
 
 
 def required_per_gender(n: int, min_share: Fraction, rounding: str = "ceil") -> int | None:

@@ -24,13 +24,32 @@ from ligestat.io.schema import (
 )
 from ligestat.limits import CONTROL_CHARS, CONTROL_MESSAGE, limit, shown, too_long_message
 
-__all__ = ["SAMPLE_CAP", "typed_column", "typed_select", "validate_staged"]
+__all__ = ["DATE_FORMS", "GROUP_FROM", "date_sql", "typed_column", "typed_select",
+           "validate_staged"]
 
-SAMPLE_CAP = 50  # problems listed per broken rule; the rest are counted
+GROUP_FROM = 4  # a rule broken in this many rows or more is one line with its row ranges
 
 _INT = r"[+-]?[0-9]+(\.0+)?"
 _DEC = r"[+-]?[0-9]+([.,][0-9]+)?"
-_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# ISO dates, and the unambiguous Danish day-first forms (30-09-2024, 30.09.2024, 1.9.2024);
+# 09/30/2024-style slashes are refused: day and month could be either way round.
+_ISO = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_DMY = r"[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}"
+_DATE = f"{_ISO}|{_DMY}"
+DATE_FORMS = "YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY"
+
+
+def _iso_text(v: str) -> str:
+    """SQL: a date cell (trimmed text) in any accepted form as ISO-ordered text."""
+    return (f"CASE WHEN regexp_full_match({v}, '{_DMY}') THEN regexp_replace({v}, "
+            f"'^([0-9]{{1,2}})[-.]([0-9]{{1,2}})[-.]([0-9]{{4}})$', '\\3-\\2-\\1') "
+            f"ELSE {v} END")
+
+
+def date_sql(column: str) -> str:
+    """SQL: the DATE in a staged text column (NULL when empty or not a date)."""
+    v = f"trim({_q(column)})"
+    return f"CASE WHEN regexp_full_match({v}, '{_DATE}') THEN TRY_CAST({_iso_text(v)} AS DATE) END"
 
 
 def _q(name: str) -> str:
@@ -78,14 +97,14 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
         rules.append(Rule(col.name, "is empty", empty))
     nonempty = f"NOT {empty} AND "
     if col.kind == "date":
-        rules.append(Rule(col.name, "not a date YYYY-MM-DD",
+        day = date_sql(col.name)
+        rules.append(Rule(col.name, f"not a date; use {DATE_FORMS}",
                           nonempty + f"NOT regexp_full_match({v}, '{_DATE}')"))
         rules.append(Rule(col.name, "impossible date",
-                          nonempty + f"regexp_full_match({v}, '{_DATE}') "
-                          f"AND TRY_CAST({v} AS DATE) IS NULL"))
+                          nonempty + f"regexp_full_match({v}, '{_DATE}') AND {day} IS NULL"))
         rules.append(Rule(col.name, "year must be between 1900 and 2200",
-                          nonempty + f"TRY_CAST({v} AS DATE) IS NOT NULL AND "
-                          f"NOT year(TRY_CAST({v} AS DATE)) BETWEEN 1900 AND 2200"))
+                          nonempty + f"{day} IS NOT NULL AND "
+                          f"NOT year({day}) BETWEEN 1900 AND 2200"))
     elif col.kind in ("integer", "year"):
         rules.append(Rule(col.name, "not a whole number",
                           nonempty + f"NOT regexp_full_match({v}, '{_INT}')"))
@@ -95,7 +114,7 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
         ok = whole + f"TRY_CAST(split_part({v}, '.', 1) AS BIGINT) IS NOT NULL AND "
         rules += [Rule(r.column, r.message, ok + r.bad) for r in _range_rules(col, v)]
         if col.kind == "year":
-            snap = "TRY_CAST(trim(snapshot_date) AS DATE)"
+            snap = date_sql("snapshot_date")
             rules.append(Rule(col.name, "must be between 1900 and the snapshot's year",
                               ok + f"({_num(v)} < 1900 OR ({snap} IS NOT NULL AND "
                               f"{_num(v)} > year({snap})))"))
@@ -151,6 +170,36 @@ def _mixed_decimal_marks(con: Any, st: Staged) -> list[Problem]:
     return problems
 
 
+def _ranges(con: Any, relation: str, bad: str, limit: int = 5) -> str:
+    """``2–521, 600, 702–710, …``: the rows where ``bad`` holds, as runs of consecutive rows."""
+    runs = con.execute(
+        f"SELECT min(_row), max(_row) FROM (SELECT _row, _row - row_number() OVER "
+        f"(ORDER BY _row) AS run FROM {relation} WHERE {bad}) GROUP BY run ORDER BY 1 "
+        f"LIMIT {limit + 1}").fetchall()
+    text = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs[:limit]]
+    return ", ".join(text + (["…"] if len(runs) > limit else []))
+
+
+def _problems(con: Any, st: Staged, column: str, message: str, bad: str, n: int,
+              value: str | None = None) -> list[Problem]:
+    """The problems of one broken rule: each row when few, else one line naming the runs
+    of rows and a few of the values, so one mistake does not hide the others."""
+    value = value or _q(column)
+    if n < GROUP_FROM:
+        rows = con.execute(f"SELECT _row, {value} FROM {st.relation} WHERE {bad} "
+                           "ORDER BY _row").fetchall()
+        return [Problem(st.source.label, int(row), column, message,
+                        "" if val is None else shown(str(val))) for row, val in rows]
+    examples = con.execute(
+        f"SELECT v FROM (SELECT {value} AS v, min(_row) AS first FROM {st.relation} "
+        f"WHERE {bad} GROUP BY v) WHERE v IS NOT NULL AND trim(v) <> '' ORDER BY first "
+        "LIMIT 3").fetchall()
+    first = con.execute(f"SELECT min(_row) FROM {st.relation} WHERE {bad}").fetchone()[0]
+    return [Problem(st.source.label, int(first), column, message,
+                    ", ".join(shown(str(e[0])) for e in examples) or None, count=n,
+                    rows=_ranges(con, st.relation, bad))]
+
+
 def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
     keys = st.schema.unique
     if not keys:
@@ -160,23 +209,22 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
     sql = (f"SELECT _row, {cols}, first_value(_row) OVER (PARTITION BY {cols} ORDER BY _row) "
            f"AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) AS nth "
            f"FROM {st.relation} WHERE {filled}")
-    total = con.execute(f"SELECT count(*) FROM ({sql}) WHERE nth > 1").fetchone()[0]
+    total = int(con.execute(f"SELECT count(*) FROM ({sql}) WHERE nth > 1").fetchone()[0])
     if not total:
         return [], 0
-    rows = con.execute(
-        f"SELECT * FROM ({sql}) WHERE nth > 1 ORDER BY _row LIMIT {SAMPLE_CAP}"
-    ).fetchall()
     scope = f" for the same {', '.join(keys[:-1])}" if len(keys) > 1 else ""
-    problems = [
-        Problem(st.source.label, int(r[0]), keys[-1],
-                f"duplicate {keys[-1]}{scope} (first at row {r[-2]})", str(r[-3]))
-        for r in rows
-    ]
-    return problems, int(total)
+    message = f"duplicate {keys[-1]}{scope}"
+    if total >= GROUP_FROM:
+        bad = f"_row IN (SELECT _row FROM ({sql}) WHERE nth > 1)"
+        return _problems(con, st, keys[-1], message, bad, total, f"trim({_q(keys[-1])})"), total
+    rows = con.execute(f"SELECT * FROM ({sql}) WHERE nth > 1 ORDER BY _row").fetchall()
+    problems = [Problem(st.source.label, int(r[0]), keys[-1],
+                        f"{message} (first at row {r[-2]})", shown(str(r[-3]))) for r in rows]
+    return problems, total
 
 
 def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
-    """Problems in one staged table (sampled) and the total number of problems."""
+    """Problems in one staged table and the total number of broken cells."""
     rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
     rules += [r for c in st.schema.columns if c.name in st.columns for r in _text_rules(c)]
     if not rules or st.rows == 0:
@@ -191,13 +239,7 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
         if not n:
             continue
         total += int(n)
-        sample = con.execute(
-            f"SELECT _row, {_q(rule.column)} FROM {st.relation} WHERE {rule.bad} "
-            f"ORDER BY _row LIMIT {SAMPLE_CAP}"
-        ).fetchall()
-        problems += [Problem(st.source.label, int(row), rule.column, rule.message,
-                             "" if val is None else shown(str(val)))
-                     for row, val in sample]
+        problems += _problems(con, st, rule.column, rule.message, rule.bad, int(n))
     mixed = _mixed_decimal_marks(con, st)
     dups, ndups = _duplicates(con, st)
     return sorted(problems + mixed + dups), total + len(mixed) + ndups
@@ -208,7 +250,7 @@ def typed_column(col: Column) -> str:
     v = _v(col)
     empty = f"({_q(col.name)} IS NULL OR {v} = '')"
     if col.kind == "date":
-        expr = f"CAST({v} AS DATE)"
+        expr = f"CAST({_iso_text(v)} AS DATE)"
     elif col.kind in ("integer", "year"):
         expr = f"CAST(split_part({v}, '.', 1) AS BIGINT)"
     elif col.kind == "decimal":

@@ -10,20 +10,29 @@ by the latest import is stored with the data.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ligestat.config import CONFIG_FILENAME, Config, default_config, load_config, parse_config
-from ligestat.errors import Problem, ValidationError, WorkspaceError, damaged_message
+from ligestat.config import CONFIG_FILENAME, Config, load_config, parse_config
+from ligestat.errors import (
+    ConfigError,
+    InputError,
+    Problem,
+    ValidationError,
+    WorkspaceError,
+    damaged_message,
+    is_interrupt,
+)
 from ligestat.io import Staged, discover, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
 from ligestat.validate import typed_select, validate_staged
 
-__all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config"]
+__all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
 
 DEFAULT_WORKSPACE = Path("ligestat.duckdb")
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
@@ -35,6 +44,17 @@ _SQL_TYPES = {"date": "DATE", "integer": "BIGINT", "year": "BIGINT", "decimal": 
 def _create_sql(t: TableSchema) -> str:
     cols = ", ".join(f'"{c.name}" {_SQL_TYPES.get(c.kind, "VARCHAR")}' for c in t.columns)
     return f"CREATE TABLE IF NOT EXISTS {t.name} ({cols})"
+
+
+def _open_error(path: Path | None, exc: Exception) -> WorkspaceError:
+    first = str(exc).splitlines()[0]
+    if "Could not set lock" in first or "Conflicting lock" in first:
+        pid = re.search(r"\(PID (\d+)\)", str(exc))
+        held = f" (process {pid.group(1)})" if pid else ""
+        return WorkspaceError(
+            f"{path}: cannot open the workspace: it is in use by another ligestat process"
+            f"{held}; wait for it to finish and try again")
+    return WorkspaceError(f"{path}: cannot open the workspace: {first}")
 
 
 def _is_duckdb(path: Path) -> bool:
@@ -59,16 +79,38 @@ class ImportSummary:
 
 def resolve_config(data: Path | None, config: Config | Path | str | None,
                    stored: Config | None = None) -> Config:
-    """--config, else DATA/ligestat.toml, else the workspace's stored config, else the default."""
+    """--config, else DATA/ligestat.toml, else the workspace's stored config.
+
+    Nothing else: a folder without a config is an error that says how to start one,
+    never silently another organisation's config (the demo's lives in ``synth kk-2025``).
+    """
     if isinstance(config, Config):
         return config
     if config is not None:
         return load_config(Path(config))
+    folder = None
     if data is not None:
+        if not data.exists():
+            raise InputError(f"{data}: no such file or folder")
         folder = data if data.is_dir() else data.parent
         if (folder / CONFIG_FILENAME).is_file():
             return load_config(folder / CONFIG_FILENAME)
-    return stored if stored is not None else default_config()
+    if stored is not None:
+        return stored
+    where = f"{folder} has no {CONFIG_FILENAME}" if folder else f"no {CONFIG_FILENAME} was found"
+    target = data if data is not None else "DATA"
+    raise ConfigError(
+        f"{where} and no --config was given; ligestat needs the organisation's name and "
+        f"department codes. Start one with: ligestat init {target} --organisation NAME "
+        "(it lists the data's own department codes; see docs/config.md)"
+    )
+
+
+def year_window(year: int) -> tuple[date, date]:
+    """The staff snapshots that belong to report year ``year`` (CONTRACT.md §1: the latest
+    on or before 31 January of the year; a year's own data is dated within the 12 months
+    up to that day)."""
+    return date(year - 1, 2, 1), date(year, 1, 31)
 
 
 class Workspace:
@@ -78,6 +120,10 @@ class Workspace:
         self.con = con
         self.path = path
         self._config = config
+        self._explicit = config is not None
+        # the report year allowed to use a staff snapshot older than its own window
+        # (``--allow-older-snapshot``); every other year needs its own data
+        self.older_snapshot_year: int | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -99,10 +145,9 @@ class Workspace:
         try:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
         except duckdb.Error as exc:
-            first = str(exc).splitlines()[0]
-            if "Could not read enough bytes" in first:
+            if "Could not read enough bytes" in str(exc).splitlines()[0]:
                 raise WorkspaceError(damaged_message(exc)) from None
-            raise WorkspaceError(f"{p}: cannot open the workspace: {first}") from None
+            raise _open_error(p, exc) from None
         ws = cls(con, p)
         if not read_only:
             for t in TABLES:
@@ -112,6 +157,8 @@ class Workspace:
                         "content BLOB)")
             con.execute("CREATE TABLE IF NOT EXISTS imports (source VARCHAR, tables VARCHAR, "
                         "rows BIGINT, imported_at TIMESTAMP DEFAULT current_timestamp)")
+            con.execute("CREATE TABLE IF NOT EXISTS snapshot_configs "
+                        "(snapshot_date DATE PRIMARY KEY, config VARCHAR)")
         return ws
 
     def close(self) -> None:
@@ -124,23 +171,62 @@ class Workspace:
         self.close()
 
     # -- config ----------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        try:
+            row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        except Exception as exc:  # a read-only workspace made before meta existed
+            if type(exc).__name__ != "CatalogException":
+                raise  # a damaged file: the CLI says so
+            return None
+        return str(row[0]) if row else None
+
     @property
     def stored_config(self) -> Config | None:
-        try:
-            row = self.con.execute("SELECT value FROM meta WHERE key = 'config'").fetchone()
-        except Exception:  # a read-only workspace made before meta existed
-            return None
-        return parse_config(row[0], f"{self.path or 'workspace'} (stored config)") if row else None
+        """The config of the latest import (None in an empty workspace)."""
+        text = self._meta("config")
+        return parse_config(text, f"{self.path or 'workspace'} (stored config)") if text else None
+
+    @property
+    def organisation(self) -> str | None:
+        """The organisation whose data this workspace holds (None while empty)."""
+        stored = self._meta("organisation")
+        if stored is None and (cfg := self.stored_config) is not None:
+            return cfg.organisation  # a workspace made before the organisation was kept
+        return stored
 
     @property
     def config(self) -> Config:
+        """``--config`` when given, else the config of the latest import."""
         if self._config is None:
-            self._config = self.stored_config or default_config()
+            stored = self.stored_config
+            if stored is None:
+                raise WorkspaceError(
+                    f"{self.path or 'the workspace'} holds no data yet; import a data folder "
+                    "with its ligestat.toml first: ligestat import DATA")
+            self._config = stored
         return self._config
 
+    def year_config(self, year: int) -> Config:
+        """The config report year ``year`` is computed with: ``--config`` when given, else
+        the config its staff snapshot was imported with — a later import may rename or add
+        departments without rewriting earlier years."""
+        if self._explicit or self.path is None:
+            return self.config
+        start, end = year_window(year)
+        try:
+            row = self.con.execute(
+                "SELECT config FROM snapshot_configs WHERE snapshot_date BETWEEN ? AND ? "
+                "ORDER BY snapshot_date DESC LIMIT 1", [start, end]).fetchone()
+        except Exception:  # a workspace made before configs were kept per snapshot
+            row = None
+        if row is None:
+            return self.config
+        return parse_config(row[0], f"{self.path} (config stored for {year})")
+
     def use_config(self, config: Config) -> None:
-        """Compute with ``config`` instead of the stored one (``--config``)."""
+        """Compute with ``config`` instead of the stored ones (``--config``)."""
         self._config = config
+        self._explicit = True
 
     # -- importing ---------------------------------------------------------------
     def _stage_all(self, data: Path, config: Config,
@@ -154,7 +240,8 @@ class Workspace:
             for i, source in enumerate(sources):
                 if progress:
                     progress(f"reading {source.label}", 2 * i, steps)
-                st, found, warned = stage(self.con, source, i)
+                st, found, warned = stage(self.con, source, i,
+                                          columns=config.columns.get(source.table))
                 staged.append(st)
                 warnings += warned
                 if progress:
@@ -162,8 +249,10 @@ class Workspace:
                 rule_problems, n = validate_staged(self.con, st, config) if not found else ([], 0)
                 problems += found + rule_problems
                 total += len(found) + n
-        except BaseException:  # an unreadable file: drop what was staged before it
+        except BaseException as exc:  # an unreadable file: drop what was staged before it
             self._drop(staged)
+            if is_interrupt(exc):
+                raise KeyboardInterrupt from None
             raise
         if progress:
             progress("validated", steps, steps)
@@ -193,6 +282,13 @@ class Workspace:
         """Validate and store a data folder in one transaction: all or nothing."""
         data = Path(data)
         cfg = resolve_config(data, config, self.stored_config)
+        owner = self.organisation
+        if owner is not None and owner != cfg.organisation:
+            raise WorkspaceError(
+                f"{self.path or 'the workspace'} holds {owner}'s data, and {data} is "
+                f"{cfg.organisation}'s (organisation in its ligestat.toml); a workspace belongs "
+                "to one organisation: import into another workspace (--workspace FILE), or "
+                "correct the organisation's name in ligestat.toml; nothing was stored")
         folder = find_narrative(data, Path(config) if isinstance(config, str | Path) else None)
         narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
@@ -207,6 +303,11 @@ class Workspace:
                     progress(f"storing {st.source.label}", i, len(staged))
                 self._store(st)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", [cfg.source_text])
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('organisation', ?)",
+                             [cfg.organisation])
+            self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT DISTINCT "
+                             "snapshot_date, ? FROM employees WHERE snapshot_date IN "
+                             f"({self._snapshots_sql(staged)})", [cfg.source_text])
             self.con.execute("INSERT INTO imports (source, tables, rows) VALUES (?, ?, ?)",
                              [str(data), ",".join(st.source.table for st in staged),
                               sum(st.rows for st in staged)])
@@ -214,6 +315,8 @@ class Workspace:
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 self.con.execute("ROLLBACK")
+            if is_interrupt(exc):
+                raise KeyboardInterrupt from None
             if isinstance(exc, Exception) and not isinstance(exc, WorkspaceError):
                 raise WorkspaceError(f"import of {data} failed, nothing was stored: {exc}") from exc
             raise
@@ -222,6 +325,16 @@ class Workspace:
         self._config = cfg
         return ImportSummary(str(data), {st.source.table: st.rows for st in staged},
                              tuple(warnings), stored=True)
+
+    @staticmethod
+    def _snapshots_sql(staged: list[Staged]) -> str:
+        """The staff snapshots this import brings (their rows are stored by now)."""
+        emp = [st for st in staged if st.schema.name == "employees"]
+        if not emp:
+            return "SELECT NULL::DATE"
+        from ligestat.validate import date_sql
+
+        return f"SELECT DISTINCT {date_sql('snapshot_date')} FROM {emp[0].relation}"
 
     def _store(self, st: Staged) -> None:
         typed = f"typed_{st.relation}"

@@ -73,7 +73,7 @@ def test_tables_from_a_workspace_after_import(data: Path, tmp_path: Path,
 def test_tables_without_json_renders_every_table(data: Path, cli: CliRunner) -> None:
     result = cli.invoke(app, ["tables", str(data), "--year", "2025"])
     assert result.exit_code == 0, result.output
-    assert "Æblerød Kommune — report year 2025" in result.output
+    assert "Æblerød Kommune — rapportår 2025" in result.output  # the config's language: da
     positions = [result.output.index(name) for name in CONTRACT_ORDER]
     assert positions == sorted(positions)
     assert "Borgerrepræsentationen" not in result.output and "│ BR " not in result.output
@@ -90,8 +90,8 @@ def test_a_year_without_a_staff_snapshot_is_a_clean_error(data: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("args, message", [
-    (["tables", "--year", "2025"],
-     "give either a data folder or --workspace, not both and not neither"),
+    (["tables", "--year", "2025"],  # like import: ./ligestat.duckdb
+     "ligestat.duckdb: no workspace here; create one with: ligestat import DATA"),
     (["tables", "{data}", "--workspace", "{tmp}/w.duckdb", "--year", "2025"],
      "give either a data folder or --workspace, not both and not neither"),
     (["tables", "--workspace", "{tmp}/nothing.duckdb", "--year", "2025"],

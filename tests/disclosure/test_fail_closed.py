@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ligestat.config import default_config
+from ligestat.config import demo_config
 from ligestat.disclosure import apply_policy, audit, resolve_policy
 from ligestat.errors import DisclosureError
 from ligestat.indicators import REGISTRY, Selection, indicator, unregister
@@ -39,16 +39,16 @@ ROWS = {"unshaped_counts": [{"department": "A", "n": 2}, {"department": "total",
 def test_a_table_without_a_shape_is_an_error_when_the_policy_suppresses(
         unshaped: str, policy: str) -> None:
     with pytest.raises(DisclosureError, match=r"no disclosure shape for table.* unshaped_counts"):
-        apply_policy(ROWS, policy=policy, config=default_config())
+        apply_policy(ROWS, policy=policy, config=demo_config())
 
 
 def test_a_table_nobody_registered_is_refused_too() -> None:
     rows = {"mystery": [{"department": "A", "n": 1}]}
     with pytest.raises(DisclosureError, match="mystery"):
-        apply_policy(rows, policy="standard", config=default_config())
+        apply_policy(rows, policy="standard", config=demo_config())
     with pytest.raises(DisclosureError, match="mystery"):
-        audit(rows, rows, resolve_policy("standard", default_config()))
+        audit(rows, rows, resolve_policy("standard", demo_config()))
 
 
 def test_a_policy_suppressing_nothing_publishes_it_as_it_is(unshaped: str) -> None:
-    assert apply_policy(ROWS, policy="public", config=default_config()) == ROWS
+    assert apply_policy(ROWS, policy="public", config=demo_config()) == ROWS

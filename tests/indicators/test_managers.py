@@ -100,3 +100,54 @@ def test_level_2_counts_the_levels_a_department_includes(make_org: Callable[...,
     rows = compute_tables(load(folder), 2025, ["managers_level_2"])["managers_level_2"]
     by_dept = {r["department"]: (r["women"], r["men"], r["total"]) for r in rows}
     assert by_dept == {"TMF": (1, 1, 2), "BIF": (1, 0, 1), "total": (2, 1, 3)}
+
+
+# issue 13: a small organisation judges its top management as one group
+SMALL = {"A": (1, 0), "B": (0, 1), "C": (1, 1), "D": (0, 2)}  # (women, men) at level 1
+
+
+def _small(make_org: Callable[..., Path], extra: str) -> Path:
+    rows = [(SNAP, f"{d}-{g}-{i}", g, 1970, d, "HK", 1, "")
+            for d, (w, m) in SMALL.items()
+            for g, k in (("woman", w), ("man", m)) for i in range(k)]
+    return make_org(departments=dict.fromkeys(SMALL, True), employees=rows, extra_config=extra)
+
+
+@pytest.mark.parametrize("scope, by_department, total", [
+    # by department: A and B (one manager) cannot be assessed, C (1/1) is balanced, D (0/2)
+    # not; the total row (2 women, 4 men; ceil(0.4·6) = 3 each needed) is judged as ever
+    ("department", {"A": None, "B": None, "C": True, "D": False}, False),
+    # as one group: no department row is judged, only the organisation's total
+    ("organisation", {"A": None, "B": None, "C": None, "D": None}, False),
+])
+def test_level_1_target_for_the_organisation_as_one_group(
+        make_org: Callable[..., Path], scope: str, by_department: dict[str, bool | None],
+        total: bool) -> None:
+    folder = _small(make_org, f'[targets]\nmanager_level_1_scope = "{scope}"\n')
+    with load(folder) as ws:
+        tables = compute_tables(ws, 2025, ["managers_level_1", "managers_level_2"])
+    rows = {r["department"]: r for r in tables["managers_level_1"]}
+    assert {d: rows[d]["target_met"] for d in SMALL} == by_department
+    assert (rows["total"]["women"], rows["total"]["men"], rows["total"]["target_met"]) == (
+        2, 4, total)
+    assert all(r["target_met"] is None for r in tables["managers_level_2"])  # no level 2
+
+
+def test_one_group_of_three_and_three_is_met(make_org: Callable[..., Path]) -> None:
+    folder = _small(make_org, '[targets]\nmanager_level_1_scope = "organisation"\n')
+    # add a woman to A and one to B: 4 women, 4 men → balanced as one group
+    extra = [(SNAP, f"X{i}", "woman", 1970, d, "HK", 1, "") for i, d in enumerate("AB")]
+    lines = (folder / "employees.csv").read_text(encoding="utf-8")
+    (folder / "employees.csv").write_text(
+        lines + "".join(",".join(map(str, r)) + "\n" for r in extra), encoding="utf-8")
+    with load(folder) as ws:
+        total = compute_tables(ws, 2025, ["managers_level_1"])["managers_level_1"][-1]
+    assert (total["women"], total["men"], total["target_met"]) == (4, 4, True)
+
+
+def test_an_unknown_scope_is_a_config_error(make_org: Callable[..., Path]) -> None:
+    from ligestat.errors import ConfigError
+
+    folder = _small(make_org, '[targets]\nmanager_level_1_scope = "kommune"\n')
+    with pytest.raises(ConfigError, match="manager_level_1_scope"):
+        load(folder)

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from ligestat.config import default_config
+from ligestat.config import demo_config
 from ligestat.register import Database, open_database
 from ligestat.register.auth import create_user
 from ligestat.register.pgcluster import PgCluster, pg_bindir, throwaway_cluster
@@ -78,7 +78,7 @@ def db(db_url: str) -> Iterator[Database]:
     database.close()
 
 
-CODES = default_config().department_codes
+CODES = demo_config().department_codes
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def make_app(db: Database) -> Any:
 
     def make(**kw: Any) -> Any:
         kw.setdefault("year", 2025)
-        return create_app(db, default_config(), **kw)
+        return create_app(db, demo_config(), **kw)
 
     return make
 
@@ -180,6 +180,9 @@ def _start_server(db_url: str, *, workspace: Path | None = None, year: int = 202
            "--year", str(year)]
     if workspace is not None:
         cmd += ["--workspace", str(workspace)]
+    else:  # the demo's config, explicitly: no folder silently means Copenhagen
+        cmd += ["--config", str(Path(__file__).resolve().parents[2] / "src" / "ligestat"
+                                / "data" / "kk-2025.toml")]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

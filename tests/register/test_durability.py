@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from ligestat.config import default_config
+from ligestat.config import demo_config
 from ligestat.register import open_database
 from ligestat.register.auth import create_user
 from ligestat.register.demo import cli_actor
@@ -50,7 +50,7 @@ class Client:
 
 def _seed(url: str) -> list[int]:
     db = open_database(url)
-    codes = default_config().department_codes
+    codes = demo_config().department_codes
     ids = []
     with db.write() as s:
         create_user(s, "test", "anna", "coordinator", "BUF", "correct horse battery", codes)

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from ligestat.config import Department, default_config
+from ligestat.config import Department, demo_config
 from ligestat.io.narrative import NarrativeFile, read_narrative
 from ligestat.report.context import read_context
 from ligestat.report.input import DisclosureInfo, ReportInput
@@ -211,7 +211,7 @@ def kk2025_tables() -> dict[str, list[dict[str, Any]]]:
 
 
 def make_input(**changes: Any) -> ReportInput:
-    cfg = default_config()
+    cfg = demo_config()
     base: dict[str, Any] = {
         "organisation": cfg.organisation,
         "year": 2025,

@@ -3,8 +3,10 @@ published number the calibration reproduces (calibration.json lists them)."""
 
 from __future__ import annotations
 
+import csv
 import importlib.util
 import json
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert (data / "context.csv").exists()  # synth writes the demo's context figures
     res = runner.invoke(app, ["report", str(data), "--year", "2025", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    files = {p.suffix[1:]: p for p in out.iterdir()}
+    files = {p.suffix[1:]: p for p in out.iterdir() if not p.name.startswith(".")}
     cells = json.loads((data / "calibration.json").read_text(encoding="utf-8"))["cells"]
     return {"data": data, "out": out, "files": files, "cells": cells, "runner": runner}
 
@@ -131,3 +133,56 @@ def test_report_from_a_workspace_file(demo: dict[str, Any], tmp_path: Path) -> N
     assert res.exit_code == 0, res.output
     sheets = rb.xlsx_as_text(rb.xlsx_tables(tmp_path / "out" / "koebenhavns-kommune-2025-da.xlsx"))
     assert rb.find_row(sheets["Tabel 3"], "I alt", ["50 %", "12", "50 %", "12", "24"])
+
+
+def test_a_report_from_a_workspace_keeps_the_context_figures(demo: dict[str, Any],
+                                                              tmp_path: Path) -> None:
+    """Issue 13 (4): import stores context.csv, so the workspace path has the section."""
+    runner = demo["runner"]
+    ws = tmp_path / "kk.duckdb"
+    res = runner.invoke(app, ["import", str(demo["data"]), "--workspace", str(ws)])
+    assert res.exit_code == 0, res.output
+    assert "context.csv" not in res.output.split("stored")[0]  # no "not a contract table"
+    res = runner.invoke(app, ["report", "--workspace", str(ws), "--year", "2025", "--out",
+                              str(tmp_path / "out"), "--format", "html"])
+    assert res.exit_code == 0, res.output
+    html = (tmp_path / "out" / "koebenhavns-kommune-2025-da.html").read_text(encoding="utf-8")
+    assert "Nøgletal fra andre kilder" in html
+    for row in csv.DictReader((demo["data"] / "context.csv").open(encoding="utf-8")):
+        assert escape(row["label_da"]) in html, row["key"]
+
+
+def test_report_refuses_to_overwrite_a_file_edited_since_it_was_written(
+        demo: dict[str, Any], tmp_path: Path) -> None:
+    """Issue 13 (7): a hand-edited file is not lost on the next run; --force overwrites."""
+    runner = demo["runner"]
+    out = tmp_path / "out"
+    args = ["report", str(demo["data"]), "--year", "2025", "--out", str(out),
+            "--format", "html,xlsx"]
+    assert runner.invoke(app, args).exit_code == 0
+    html, xlsx = out / "koebenhavns-kommune-2025-da.html", out / "koebenhavns-kommune-2025-da.xlsx"
+    assert runner.invoke(app, args).exit_code == 0  # unchanged files are replaced silently
+    edited = html.read_text(encoding="utf-8").replace("</h1>", " (redigeret)</h1>", 1)
+    html.write_text(edited, encoding="utf-8")
+    xlsx_before = xlsx.read_bytes()
+    res = runner.invoke(app, args)
+    assert res.exit_code == 1
+    assert "Traceback" not in res.output
+    assert f"{html} was changed since ligestat wrote it" in res.output
+    assert "--force" in res.output
+    assert html.read_text(encoding="utf-8") == edited  # nothing overwritten,
+    assert xlsx.read_bytes() == xlsx_before  # not even the unchanged file
+    res = runner.invoke(app, [*args, "--force"])
+    assert res.exit_code == 0, res.output
+    assert "(redigeret)" not in html.read_text(encoding="utf-8")
+
+
+def test_report_refuses_a_file_it_did_not_write(demo: dict[str, Any], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / "koebenhavns-kommune-2025-da.html"
+    mine.write_text("<p>the unit's own page</p>", encoding="utf-8")
+    res = demo["runner"].invoke(app, ["report", str(demo["data"]), "--year", "2025", "--out",
+                                      str(out), "--format", "html"])
+    assert res.exit_code == 1
+    assert mine.read_text(encoding="utf-8") == "<p>the unit's own page</p>"

@@ -116,6 +116,27 @@ def test_a_killed_import_leaves_the_state_before_or_the_complete_new_one(
             "after" if found[t] == states["after"][t] else "neither") for t in TABLES}
 
 
+@pytest.mark.parametrize("when", [0.3, 0.75])
+def test_ctrl_c_during_an_import_is_one_line_and_stores_nothing(
+        when: float, states: dict[str, Any]) -> None:
+    """Issue 13: Ctrl-C (SIGINT) mid-import prints one line, no traceback, exit 130, and the
+    workspace is exactly as before."""
+    path = states["root"] / f"interrupted-{when}.duckdb"
+    shutil.copy(states["before_path"], path)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2] / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "ligestat", "import", str(states["big"]),
+                             "--workspace", str(path)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(when * states["seconds"])
+    if proc.poll() is not None:
+        pytest.skip("the import finished before the signal")
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert err.strip() == "interrupted (Ctrl-C); nothing was stored"
+    assert _fingerprint(path) == states["before"]
+
+
 def test_a_workspace_held_by_another_process_is_a_clean_error(tmp_path: Path,
                                                               cli: CliRunner) -> None:
     path = tmp_path / "held.duckdb"
@@ -133,7 +154,10 @@ def test_a_workspace_held_by_another_process_is_a_clean_error(tmp_path: Path,
                                   "--workspace", str(path)])
         assert result.exit_code == 1
         assert "Traceback" not in result.output
-        assert f"{path}: cannot open the workspace" in result.output
+        assert (f"{path}: cannot open the workspace: it is in use by another ligestat process "
+                f"(process {holder.pid}); wait for it to finish and try again"
+                in result.output)
+        assert sys.executable not in result.output and "python" not in result.output.lower()
     finally:
         holder.kill()
         holder.wait()

@@ -188,5 +188,7 @@ def test_an_empty_workspace_stays_empty_after_a_failed_first_import(full: Path,
     with Workspace.open(path) as ws, pytest.raises(ValidationError):
         ws.import_data(full)
     with Workspace.open(path) as ws:
-        assert ws.table_counts() == dict.fromkeys(orgdata.COLUMNS, 0)
+        counts = ws.table_counts()
+        assert set(orgdata.COLUMNS) <= set(counts)
+        assert counts == dict.fromkeys(counts, 0)
         assert ws.stored_config is None

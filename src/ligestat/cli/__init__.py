@@ -8,14 +8,14 @@ Typer app, exactly as an extension would. Errors from the library
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from ligestat.errors import LigestatError, damaged_message, environment_message
+from ligestat.errors import LigestatError, damaged_message, environment_message, is_interrupt
 
 __all__ = ["app", "err_console", "main"]
 
@@ -31,11 +31,15 @@ class _Group(TyperGroup):
         except LigestatError as exc:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _interrupted(ctx)
         except (OSError, MemoryError, RecursionError) as exc:  # the environment, not a bug
             err_console.print(f"[bold red]error:[/] {escape(environment_message(exc))}",
                               highlight=False)
             raise typer.Exit(1) from None
         except Exception as exc:
+            if is_interrupt(exc):
+                _interrupted(ctx)
             if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
                 raise
             err_console.print(f"[bold red]error:[/] {escape(damaged_message(exc))}",
@@ -43,15 +47,41 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def _interrupted(ctx: Any) -> None:
+    """Ctrl-C: one line, no traceback; imports and reports are all or nothing."""
+    command = ctx.invoked_subcommand or ""
+    stored = "; nothing was stored" if command in ("import", "register") else ""
+    err_console.print(f"[bold red]interrupted[/] (Ctrl-C){stored}", highlight=False)
+    raise typer.Exit(130) from None
+
+
 app = typer.Typer(
     cls=_Group,
     name="ligestat",
-    help="Gender-equality reporting from HR data, and a checker for gendered language.",
+    help="Gender-equality reporting from HR data, and a checker for gendered language.\n\n"
+         "Data folders follow the data contract, docs/contract.md; the organisation config, "
+         "ligestat.toml, is described in docs/config.md (start one with: ligestat init).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+def _version(value: bool) -> None:
+    if value:
+        from ligestat import __version__
+        from ligestat.api import CONTRACT_VERSION
+
+        typer.echo(f"ligestat {__version__} (data contract version {CONTRACT_VERSION})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and the data contract's version, then exit.")] = False) -> None:
+    """The options before any command."""
+
 
 # Command families register themselves; order is the order in --help.
 from ligestat.cli import data, disclosure, language, pay, register, report, synth  # noqa: E402

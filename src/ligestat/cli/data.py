@@ -1,4 +1,4 @@
-"""``validate``, ``import`` and ``tables``: HR data in, the contract's tables out."""
+"""``init``, ``validate``, ``import`` and ``tables``: HR data in, the contract's tables out."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from ligestat import api
 from ligestat.indicators import REGISTRY
@@ -19,11 +18,19 @@ from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
 
 console = Console(soft_wrap=True)
 
+CONTRACT_HELP = "as docs/contract.md describes"
 DataArg = Annotated[Path | None, typer.Argument(
-    help="Data folder (CSV / Parquet files or one .xlsx workbook), as in CONTRACT.md.",
+    help=f"Data folder (CSV / Parquet files or one .xlsx workbook), {CONTRACT_HELP}.",
     show_default=False)]
 ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", help="Organisation config; default: DATA/ligestat.toml, else the workspace's.")]
+    "--config", help="Organisation config; default: DATA/ligestat.toml, else the workspace's "
+                     "(docs/config.md; start one with ligestat init).")]
+LangOpt = Annotated[str | None, typer.Option(
+    help="Language: da or en (default: the config's [report] lang, else da).")]
+OlderOpt = Annotated[bool, typer.Option(
+    "--allow-older-snapshot",
+    help="Let the year count a staff snapshot older than its own year (dated before 1 "
+         "February of the year before); without it, a year without its own data is an error.")]
 
 
 @contextmanager
@@ -50,7 +57,8 @@ def _print_summary(summary: ImportSummary) -> None:
     console.print(f"[green]{summary.source}[/]: {verb} ({rows} rows)", highlight=False)
 
 
-def validate(data: Annotated[Path, typer.Argument(help="Data folder to check.")],
+def validate(data: Annotated[Path, typer.Argument(
+                 help=f"Data folder to check, {CONTRACT_HELP}.")],
              config: ConfigOpt = None) -> None:
     """Check a data folder against the contract without storing anything.
 
@@ -61,7 +69,8 @@ def validate(data: Annotated[Path, typer.Argument(help="Data folder to check.")]
     _print_summary(summary)
 
 
-def import_(data: Annotated[Path, typer.Argument(help="Data folder to import.")],
+def import_(data: Annotated[Path, typer.Argument(
+                help=f"Data folder to import, {CONTRACT_HELP}.")],
             workspace: Annotated[Path, typer.Option(help="Workspace file (DuckDB).")]
             = DEFAULT_WORKSPACE,
             config: ConfigOpt = None) -> None:
@@ -82,37 +91,11 @@ def _years(path: Path) -> list[int]:
         return ws.years()
 
 
-def _fmt(key: str, value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "ja" if value else "nej"
-    if key.endswith("share") and isinstance(value, float):
-        return f"{100 * value:.1f} %"
-    if key == "gap_pp" and isinstance(value, float):
-        return f"{value:.1f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def _render(doc: dict[str, Any]) -> None:
-    console.print(f"[bold]{doc['organisation']}[/] — report year {doc['year']}")
-    for name, rows in doc["tables"].items():
-        help_text = REGISTRY[name].help if name in REGISTRY else ""
-        table = Table(title=f"{name}", caption=help_text, caption_justify="left")
-        keys = [k for k in (rows[0] if rows else {}) if k != "suppressed"]
-        for k in keys:
-            table.add_column(k, justify="left" if k in ("department", "agreement", "gender",
-                                                        "age_band") else "right")
-        for row in rows:
-            table.add_row(*(_fmt(k, row.get(k)) for k in keys),
-                          style="bold" if row.get("department") == "total" else None)
-        console.print(table)
-
-
 def tables(data: DataArg = None,
            year: Annotated[int, typer.Option(help="Report year, e.g. 2025.")] = ...,  # type: ignore[assignment]
            workspace: Annotated[Path | None, typer.Option(
-               help="Compute from this workspace instead of a data folder.")] = None,
+               help="Compute from this workspace instead of a data folder "
+                    f"(default without DATA: ./{DEFAULT_WORKSPACE}).")] = None,
            source: Annotated[str | None, typer.Option(
                help="Compute inside a warehouse instead: postgresql://user@host/db (tables "
                     "or views named as in the contract) or spark:///folder (Parquet); only "
@@ -123,19 +106,35 @@ def tables(data: DataArg = None,
            config: ConfigOpt = None,
            disclosure: Annotated[str | None, typer.Option(
                help="Disclosure policy: public, standard, strict (default: the config's).")]
-           = None) -> None:
+           = None,
+           lang: LangOpt = None,
+           allow_older_snapshot: OlderOpt = False) -> None:
     """Compute every table of the report for a year, with its targets.
+
+    The tables fit the terminal (wide ones are printed in parts); --json writes the
+    contract's document (docs/contract.md §3).
 
     Examples:
       [bold]ligestat tables data/2025 --year 2025[/]
+      [bold]ligestat tables --year 2025 --lang en[/]   (from ./ligestat.duckdb)
       [bold]ligestat tables --workspace kk.duckdb --year 2025 --json tables.json[/]
       [bold]ligestat tables --source postgresql://hr@dwh/hr --config kk.toml --year 2025[/]
     """
+    from ligestat.cli.table_view import LANGS, render_tables
+
+    if lang is not None and lang not in LANGS:
+        raise typer.BadParameter(f"{lang!r}: choose da or en", param_hint="--lang")
+    if data is None and workspace is None and source is None:
+        workspace = DEFAULT_WORKSPACE
     with _progress(json_out is None or str(json_out) != "-") as progress:
-        doc = api.tables(data, workspace=workspace, source=source, year=year, config=config,
-                         disclosure=disclosure, progress=progress)
+        doc, cfg = api.tables_with_config(
+            data, workspace=workspace, source=source, year=year, config=config,
+            disclosure=disclosure, progress=progress, allow_older_snapshot=allow_older_snapshot)
     if json_out is None:
-        _render(doc)
+        chosen = lang or str(cfg.report.get("lang", "da"))
+        chosen = chosen if chosen in LANGS else "da"
+        captions = {n: REGISTRY[n].help for n in doc["tables"] if n in REGISTRY}
+        render_tables(doc, console, chosen, captions if chosen == "en" else None)
         return
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if str(json_out) == "-":
@@ -145,8 +144,31 @@ def tables(data: DataArg = None,
         console.print(f"wrote {json_out}")
 
 
+def init(data: Annotated[Path, typer.Argument(
+             help=f"Data folder whose department codes the config lists, {CONTRACT_HELP}.")],
+         organisation: Annotated[str, typer.Option(
+             help="The organisation's name as the report prints it.")],
+         out: Annotated[Path | None, typer.Option(
+             help="Where to write the config (default: DATA/ligestat.toml).")] = None,
+         force: Annotated[bool, typer.Option(
+             "--force", help="Replace an existing file.")] = False) -> None:
+    """Write a commented ligestat.toml listing the data's own department codes.
+
+    Then name each department in it, mark units counted only in totals, and run
+    ligestat validate. docs/config.md describes every key.
+
+    Example: [bold]ligestat init data/2025 --organisation "Eksempel Kommune"[/]
+    """
+    from ligestat.init_config import write_starter_config
+
+    path = write_starter_config(data, organisation, out, force)
+    console.print(f"wrote {path}; name the departments in it, then: ligestat validate {data}",
+                  highlight=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add validate, import and tables to ``app``."""
+    app.command()(init)
     app.command()(validate)
     app.command("import")(import_)
     app.command()(tables)

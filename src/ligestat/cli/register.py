@@ -26,8 +26,8 @@ DbOpt = Annotated[str | None, typer.Option(
 WsOpt = Annotated[Path | None, typer.Option(
     help="Workspace whose config lists the departments (and whose targets the register shows).")]
 CfgOpt = Annotated[Path | None, typer.Option(
-    "--config", help="Organisation config listing the departments (default: the workspace's, "
-                     "else Copenhagen's).")]
+    "--config", help="Organisation config listing the departments (default: the workspace's; "
+                     "docs/config.md).")]
 
 
 def _open(db: str | None, workspace: Path | None, config: Path | None

@@ -128,10 +128,15 @@ class Warehouse:
             raise InputError(f"{engine.name}: no table or view named "
                              f"{', '.join(missing_required)} (CONTRACT.md §1)")
         self.con = _Translating(self)
+        self.older_snapshot_year: int | None = None  # a year that may count an older snapshot
         self._check()
 
     @property
     def config(self) -> Config:
+        return self._config
+
+    def year_config(self, year: int) -> Config:
+        """The config every year is computed with (a warehouse stores none of its own)."""
         return self._config
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> _Result:

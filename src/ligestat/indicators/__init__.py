@@ -24,6 +24,7 @@ from datetime import date
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ligestat.config import Config
 from ligestat.errors import WorkspaceError
 from ligestat.indicators.registry import (
     REGISTRY,
@@ -36,6 +37,7 @@ from ligestat.indicators.registry import (
     unregister,
 )
 from ligestat.indicators.shape import Link, Shape, ShareDef
+from ligestat.workspace import year_window
 
 if TYPE_CHECKING:
     from ligestat.config import Config
@@ -57,7 +59,12 @@ class Store(Protocol):
     @property
     def con(self) -> Any: ...
 
+    older_snapshot_year: int | None  # a report year allowed to count an older snapshot
+
     def snapshots(self) -> list[date]: ...
+
+    def year_config(self, year: int) -> Config:
+        """The config a year's data was imported with."""
 
 
 BUILTIN_FAMILIES = ("staff", "managers", "leave", "sick_days", "population")
@@ -80,13 +87,16 @@ def contract_tables() -> tuple[str, ...]:
     return tuple(name for name, ind in REGISTRY.items() if ind.contract)
 
 
-def snapshot_for(ws: Store, year: int) -> date | None:
-    """The staff snapshot report year ``year`` counts; None when the workspace has none.
+def snapshot_for(ws: Store, year: int, cfg: Config | None = None) -> date | None:
+    """The staff snapshot report year ``year`` counts; None when the workspace has none
+    for it. A year counts its own data: a snapshot older than the year's window
+    (``ligestat.workspace.year_window``) only when asked for
+    (``ws.older_snapshot_year``) or named by ``[staff] snapshot_date``.
 
     Raises :class:`WorkspaceError` when ``[staff] snapshot_date`` names a snapshot
     the data does not hold.
     """
-    wanted = ws.config.snapshot_date
+    wanted = (cfg or ws.year_config(year)).snapshot_date
     snapshots = ws.snapshots()
     if wanted is not None:
         if wanted not in snapshots:
@@ -94,8 +104,25 @@ def snapshot_for(ws: Store, year: int) -> date | None:
             raise WorkspaceError(f"the config's [staff] snapshot_date {wanted} is not in the "
                                  f"data (snapshots: {shown})")
         return wanted
-    eligible = [s for s in snapshots if s <= date(year, 1, 31)]
-    return max(eligible) if eligible else None
+    start, cutoff = year_window(year)
+    eligible = [s for s in snapshots if s <= cutoff]
+    if not eligible or (max(eligible) < start and ws.older_snapshot_year != year):
+        return None
+    return max(eligible)
+
+
+def _no_snapshot(ws: Store, year: int) -> str:
+    start, cutoff = year_window(year)
+    snapshots = ws.snapshots()
+    shown = ", ".join(str(s) for s in snapshots) or "none"
+    older = [s for s in snapshots if s <= cutoff]
+    if older:
+        return (f"no staff data for report year {year}: its staff snapshot must be dated "
+                f"{start} … {cutoff}, and the latest is {max(older)} (snapshots: {shown}); "
+                f"import {year}'s employees data, or report on the {max(older)} snapshot on "
+                "purpose with --allow-older-snapshot")
+    return (f"no staff snapshot on or before {cutoff} for report year {year} (snapshots: "
+            f"{shown}); import employees data for that year")
 
 
 def _population_date(ws: Store, year: int) -> date | None:
@@ -105,14 +132,12 @@ def _population_date(ws: Store, year: int) -> date | None:
 
 
 def selection(ws: Store, year: int, *, need_snapshot: bool = True) -> Selection:
-    """The selection a report year makes (snapshot, cohort, population date)."""
-    cfg = ws.config
-    snapshot = snapshot_for(ws, year) if need_snapshot else None
+    """The selection a report year makes (snapshot, cohort, population date), with the
+    config the year's data was imported with (``Workspace.year_config``)."""
+    cfg = ws.year_config(year)
+    snapshot = snapshot_for(ws, year, cfg) if need_snapshot else None
     if need_snapshot and snapshot is None:
-        shown = ", ".join(str(s) for s in ws.snapshots()) or "none"
-        raise WorkspaceError(f"no staff snapshot on or before {date(year, 1, 31)} for report "
-                             f"year {year} (snapshots: {shown}); import employees data for "
-                             "that year")
+        raise WorkspaceError(_no_snapshot(ws, year))
     return Selection(
         year=year,
         config=cfg,

@@ -31,6 +31,8 @@ def _level_condition(sel: Selection, level: int) -> str:
 def _managers_sql(sel: Selection, level: int) -> str:
     judged = balance_sql("women", "men", "total", sel.target(f"managers_level_{level}"),
                          sel.config.targets.manager_rounding)
+    if level == 1 and sel.config.targets.manager_level_1_scope == "organisation":
+        judged = f"CASE WHEN department = 'total' THEN {judged} END"  # one group: the whole
     return f"""
     WITH grp AS (SELECT department, gender FROM employees
                  WHERE {sel.staff_filter} AND {_level_condition(sel, level)}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from ligestat.errors import InputError, Problem
 from ligestat.io.csvdialect import CsvDialect, record_lines, sniff_csv, transcoder
 from ligestat.io.excel import sheet_names, sheet_writer
+from ligestat.io.names import likely_column, likely_table
 from ligestat.io.schema import TABLES, TableSchema, table_schema
 from ligestat.io.scratch import feed
 
@@ -71,6 +73,7 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
             "a data folder holds at most one .xlsx"
         )
     found: dict[str, SourceFile] = {}
+    near: list[str] = []
 
     def add(source: SourceFile) -> None:
         if source.table in found:
@@ -85,6 +88,10 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
             name = sheet.strip().lower()
             if name in _TABLE_NAMES:
                 add(SourceFile(name, wb, "xlsx", sheet))
+            elif likely := likely_table(sheet, _TABLE_NAMES):
+                near.append(f"{wb.name}[{sheet}]: the sheet is not named after a contract "
+                            f"table, but looks like {likely}; rename the sheet to {likely} "
+                            "(or to something unlike a table name to leave it out)")
             else:
                 warnings.append(f"{wb.name}[{sheet}]: not a contract table; ignored")
     for path in files:
@@ -92,8 +99,14 @@ def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
         stem = path.stem.strip().lower()
         if kind and stem in _TABLE_NAMES:
             add(SourceFile(stem, path, kind))
+        elif kind and (likely := likely_table(path.stem, _TABLE_NAMES)):
+            near.append(f"{path.name}: the file is not named after a contract table, but "
+                        f"looks like {likely}; rename it to {likely}{path.suffix.lower()} "
+                        "(or move it out of the data folder)")
         elif kind:
             warnings.append(f"{path.name}: not a contract table; ignored")
+    if near:
+        raise InputError("\n".join(near))
     for t in TABLES:
         if t.required and t.name not in found:
             raise InputError(
@@ -183,8 +196,8 @@ def _load_csv(con: Any, label: str, path: Path, relation: str, dialect: CsvDiale
         raise _duckdb_csv_error(label, exc, original or path) from None
 
 
-def _stage_csv(con: Any, source: SourceFile, relation: str,
-               schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+def _stage_csv(con: Any, source: SourceFile, relation: str, schema: TableSchema,
+               mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
     path = source.path
     if source.kind == "xlsx":  # converted on the fly: no plain-text copy on disk
         assert source.sheet is not None
@@ -193,7 +206,8 @@ def _stage_csv(con: Any, source: SourceFile, relation: str,
         with feed(write) as fed:
             _load_csv(con, source.label, fed, relation, dialect)
     else:
-        dialect = sniff_csv(path, frozenset(schema.column_names))
+        known = {*schema.column_names, *(h.strip().lower() for h in mapping.values())}
+        dialect = sniff_csv(path, frozenset(known))
         if dialect.encoding == "cp1252":
             with feed(transcoder(path, "cp1252")) as fed:
                 _load_csv(con, source.label, fed, relation, dialect, path)
@@ -207,11 +221,12 @@ def _stage_csv(con: Any, source: SourceFile, relation: str,
                         f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
                         [lines, records + 2])
     names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
-    return _rename(con, source, relation, names, schema)
+    return _rename(con, source, relation, names, schema, mapping)
 
 
-def _stage_parquet(con: Any, source: SourceFile, relation: str,
-                   schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+def _stage_parquet(con: Any, source: SourceFile, relation: str, schema: TableSchema,
+                   mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem],
+                                                        list[str]]:
     import duckdb
 
     try:
@@ -233,40 +248,75 @@ def _stage_parquet(con: Any, source: SourceFile, relation: str,
     except duckdb.Error as exc:
         first = str(exc).splitlines()[0]
         raise InputError(f"{source.label}: not a readable Parquet file ({first})") from None
-    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema)
+    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema,
+                   mapping)
 
 
 def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
-            schema: TableSchema) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+            schema: TableSchema,
+            mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
+    """Name the staged columns after the contract: a header is a contract column's name
+    (any case) or mapped to one by ``[columns.TABLE]`` in ligestat.toml; an unknown header
+    that is almost a missing column's name is an error saying which."""
     problems: list[Problem] = []
     warnings: list[str] = []
     present: list[str] = []
+    mapped = {header.strip().lower(): col for col, header in mapping.items()}
+    taken = {mapped[n] for n in names if n in mapped}  # columns a mapped header provides
+    unknown: list[tuple[int, str]] = []
     for i, name in enumerate(names):
-        if name in schema.column_names:
-            if name in present:
-                problems.append(Problem(source.label, 1, name, "column appears twice in header"))
-                continue
-            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{name}"')
-            present.append(name)
+        if name in mapped:
+            target = mapped[name]
+        elif name in schema.column_names and name in taken:
+            warnings.append(f"{source.label}: column {name!r} ignored: ligestat.toml reads "
+                            f"{name} from {mapping[name]!r}")
+            continue
         else:
+            target = name
+        if target in schema.column_names:
+            if target in present:
+                problems.append(Problem(source.label, 1, target,
+                                        "column appears twice in header"))
+                continue
+            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{target}"')
+            present.append(target)
+        else:
+            unknown.append((i, name))
+    missing = [c.name for c in schema.columns if c.name not in present]
+    hinted: set[str] = set()
+    for _, name in unknown:
+        likely = likely_column(name, [m for m in missing if m not in hinted])
+        if likely is None:
             warnings.append(f"{source.label}: unknown column {name!r} ignored")
+            continue
+        hinted.add(likely)
+        problems.append(Problem(
+            source.label, 1, name, f"unknown column; did you mean {likely}? Rename the header, "
+            f"or map it in ligestat.toml: [columns.{schema.name}] {likely} = \"{name}\""))
     for col in schema.columns:
-        if col.name not in present:
+        if col.name not in present and col.name not in hinted:
             if col.required or col.name in schema.unique:
-                problems.append(Problem(source.label, 1, col.name, "required column is missing"))
+                lacking = (f" (ligestat.toml maps it from {mapping[col.name]!r}, which the "
+                           "header lacks)" if col.name in mapping else "")
+                problems.append(Problem(source.label, 1, col.name,
+                                        "required column is missing" + lacking))
             else:
                 con.execute(f'ALTER TABLE {relation} ADD COLUMN "{col.name}" VARCHAR')
     return tuple(present), problems, warnings
 
 
-def stage(con: Any, source: SourceFile,
-          index: int) -> tuple[Staged, list[Problem], list[str]]:
-    """Copy one source table into a temporary text table; returns it, problems, warnings."""
+def stage(con: Any, source: SourceFile, index: int,
+          columns: Mapping[str, str] | None = None) -> tuple[Staged, list[Problem], list[str]]:
+    """Copy one source table into a temporary text table; returns it, problems, warnings.
+
+    ``columns`` maps contract column → the file's own header (``[columns.TABLE]``).
+    """
+    mapping = columns or {}
     schema = table_schema(source.table)
     relation = f"stg_{source.table}_{index}"
     if source.kind == "parquet":
-        present, problems, warnings = _stage_parquet(con, source, relation, schema)
+        present, problems, warnings = _stage_parquet(con, source, relation, schema, mapping)
     else:
-        present, problems, warnings = _stage_csv(con, source, relation, schema)
+        present, problems, warnings = _stage_csv(con, source, relation, schema, mapping)
     rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
     return Staged(source, schema, relation, present, rows), problems, warnings

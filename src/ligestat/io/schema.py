@@ -157,6 +157,22 @@ TABLES: tuple[TableSchema, ...] = (
         unique=("year", "employee_id"),
         replaces_by="year",
     ),
+    TableSchema(  # figures from outside the HR data; a re-import replaces them all
+        "context",
+        (
+            Column("key", "text"),
+            Column("group", "text"),
+            Column("group_da", "text", required=False),
+            Column("group_en", "text", required=False),
+            Column("label_da", "text"),
+            Column("label_en", "text"),
+            Column("value", "decimal"),
+            Column("unit", "text"),
+            Column("year", "integer", minimum=1900, maximum=2200),
+            Column("source", "text"),
+        ),
+        unique=("key",),
+    ),
 )
 
 

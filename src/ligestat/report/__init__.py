@@ -40,12 +40,15 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
                 disclosure: str | None = None, context: Path | None = None,
                 config: Config | Path | None = None,
                 on_step: Callable[[str], None] | None = None,
-                register: str | None = None) -> list[Path]:
+                register: str | None = None, force: bool = False,
+                allow_older_snapshot: bool = False) -> list[Path]:
     """Load the data, gather the year's tables, build the model, write every format.
 
     ``lang`` ``None`` takes the config's ``[report] lang``, else Danish. ``register``
     (a register database URL or SQLite file) replaces initiatives.csv: part 2 then
-    holds the year's approved updates from the initiatives register.
+    holds the year's approved updates from the initiatives register. A file changed
+    since ligestat wrote it is not overwritten unless ``force``; a year without its own
+    staff snapshot is an error unless ``allow_older_snapshot``.
     """
     from ligestat.api import load
     from ligestat.report.gather import gather
@@ -69,13 +72,15 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
             db.close()
     step("loading data")
     with load(data, workspace=workspace, config=config) as ws:
+        if allow_older_snapshot:
+            ws.older_snapshot_year = year
         step("computing tables")
         inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
-        chosen = lang or str(ws.config.report.get("lang", "da"))
+        chosen = lang or str(ws.year_config(year).report.get("lang", "da"))
     if initiatives is not None:
         from dataclasses import replace
 
         inp = replace(inp, initiatives=initiatives)
     step("building the report")
     model = build(inp, chosen)
-    return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"))
+    return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"), force)

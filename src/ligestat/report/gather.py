@@ -16,9 +16,7 @@ from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
 from ligestat.workspace import Workspace
 
-__all__ = ["CONTEXT_FILENAME", "EXTRA_INDICATORS", "gather"]
-
-CONTEXT_FILENAME = "context.csv"
+__all__ = ["EXTRA_INDICATORS", "gather"]
 EXTRA_INDICATORS = ("population_age_gender", "fathers_leave_trend")
 
 
@@ -26,6 +24,21 @@ def _cohort_text(start: date, end: date) -> str:
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
     return f"{start.isoformat()}–{end.isoformat()}"
+
+
+def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
+    """The context figures import stored (context.csv), in the file's order."""
+    try:
+        cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
+    except Exception:  # a read-only workspace made before context was an input table
+        return ()
+    keys = [d[0] for d in cur.description]
+    rows = [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
+    return tuple(ContextFigure(
+        key=r["key"], group=r["group"], group_da=r["group_da"] or r["group"],
+        group_en=r["group_en"] or r["group"], label_da=r["label_da"], label_en=r["label_en"],
+        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"])
+        for r in rows)
 
 
 def _by_id(row: dict[str, Any]) -> tuple[int, int, str]:
@@ -39,8 +52,9 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
            data: Path | None = None) -> ReportInput:
     """Everything the report of ``year`` needs, disclosure applied (``None``: the config's).
 
-    ``context`` is a context file or figures already read; without it,
-    ``DATA/context.csv`` is read when ``data`` is a folder holding one.
+    ``context`` is a context file or figures already read; without it, the figures
+    import stored from the data folder's context.csv. ``data``: the data folder, for
+    the pay assessment texts beside the data.
     """
     from ligestat.analysis import adjusted_gap
     from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess
@@ -61,11 +75,9 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         figures = read_context(context)
     elif context is not None:
         figures = context
-    elif data is not None and data.is_dir() and (data / CONTEXT_FILENAME).is_file():
-        figures = read_context(data / CONTEXT_FILENAME)
     else:
-        figures = ()
-    cfg = ws.config
+        figures = _stored_context(ws)
+    cfg = ws.year_config(year)
     pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
         if data is not None else None
     return ReportInput(

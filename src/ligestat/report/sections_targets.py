@@ -88,6 +88,14 @@ def managers_section(ctx: BuildContext) -> Section:
         if name not in ctx.inp.tables:
             continue
         f = manager_facts(ctx.inp, name)
+        if level == 1 and ctx.inp.targets.manager_level_1_scope == "organisation":
+            total = total_row(ctx.inp.tables[name]) or {}
+            blocks.append(Paragraph(t.say(
+                "managers_status_whole", level=level, met=total.get("target_met"),
+                n=total.get("total"), org=ctx.inp.organisation,
+                min_pct=pct_points(ctx.inp.targets.manager_min_share))))
+            blocks.append(_managers_table(ctx, name, level))
+            continue
         blocks.append(Paragraph(t.say(
             "managers_status", level=level, met=ctx.names(f.met), not_met=ctx.names(f.not_met),
             unassessable=ctx.names(f.unassessable), hidden=ctx.names(f.hidden),

@@ -10,6 +10,8 @@ period of the same table.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ligestat.indicators import REGISTRY, Target, targets
 from ligestat.report.cells import columns, text_cell, value_cell
 from ligestat.report.context_build import BuildContext
@@ -60,6 +62,11 @@ def _goal(ctx: BuildContext, target: Target) -> Cell:
 def _balance(ctx: BuildContext, target: Target) -> tuple[TableRow, bool | None]:
     t = ctx.t
     f = manager_facts(ctx.inp, target.indicator, target.column)
+    whole = total_row(ctx.inp.tables.get(target.indicator, ())) or {}
+    if f.assessable == 0 and whole.get(target.column) is not None:
+        # judged for the organisation as one group ([targets] manager_level_1_scope)
+        f = replace(f, met=("total",) if whole[target.column] else (),
+                    not_met=() if whole[target.column] else ("total",))
     status = _status(ctx, len(f.met), f.assessable)
     prev = (Cell(t.label("n_of_m", n=f.prev_met, m=f.prev_assessable), f.prev_met, "count")
             if f.prev_met is not None else _no_comparison(ctx))

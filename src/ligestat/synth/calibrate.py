@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ligestat.config import Config, default_config
+from ligestat.config import Config, demo_config
 from ligestat.synth.calibrate_leave import earlier_cohort, solve_leave_table
 from ligestat.synth.calibrate_sick import solve_sick_days
 from ligestat.synth.calibrate_staff import solve_agreements, solve_managers
@@ -43,7 +43,7 @@ def other_unit(config: Config) -> str:
 def calibrate(reference: Reference | None = None, config: Config | None = None,
               priors: dict[str, Any] | None = None) -> Plan:
     ref = reference or load_reference()
-    cfg = config or default_config()
+    cfg = config or demo_config()
     pri = priors or load_priors()
     other = other_unit(cfg)
     facts = ref.facts

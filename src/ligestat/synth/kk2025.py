@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from ligestat.config import CONFIG_FILENAME, default_config
+from ligestat.config import CONFIG_FILENAME, demo_config
 from ligestat.errors import InputError
 from ligestat.io.schema import table_schema
 from ligestat.synth.calibrate import calibrate, load_priors
@@ -46,7 +46,7 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"{out}: cannot create the output folder: {exc}") from None
-    config = default_config()
+    config = demo_config()
     priors = load_priors()
     reference = load_reference()
     say("calibrating against the published tables")

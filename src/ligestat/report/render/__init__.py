@@ -63,9 +63,17 @@ def output_name(model: ReportModel, fmt: Format) -> str:
 
 
 def write_report(model: ReportModel, out_dir: Path, formats: Sequence[str] = BUILTIN,
-                 on_done: Callable[[str, Path], None] | None = None) -> list[Path]:
-    """Render ``model`` into ``out_dir`` in every format asked for; returns the files."""
+                 on_done: Callable[[str, Path], None] | None = None,
+                 force: bool = False) -> list[Path]:
+    """Render ``model`` into ``out_dir`` in every format asked for; returns the files.
+
+    A file changed since ligestat wrote it is not overwritten unless ``force``
+    (``ligestat.report.written``); that is checked before anything is written.
+    """
+    from ligestat.report.written import check_overwrite, record_written
+
     chosen = [get(f) for f in formats]  # unknown names fail before anything is written
+    check_overwrite([out_dir / output_name(model, fmt) for fmt in chosen], force)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -79,6 +87,7 @@ def write_report(model: ReportModel, out_dir: Path, formats: Sequence[str] = BUI
             raise
         except OSError as exc:
             raise RenderError(f"{path}: cannot write the {fmt.name} report: {exc}") from None
+        record_written(path)
         paths.append(path)
         if on_done is not None:
             on_done(fmt.name, path)
