@@ -9,6 +9,7 @@ engine receives one plain statement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -92,10 +93,23 @@ def _portable(tree: Any, dialect: str) -> Any:
     integer products in target judgements) → ``DECIMAL(38, 0)``; ``fsum`` (compensated
     sum) → ``sum``; ``any_value`` → ``min`` where the engine lacks it (PostgreSQL < 16),
     ``unnest(range(…))`` → ``generate_series(…)``, a set in PostgreSQL;
-    a subquery in FROM gets the alias PostgreSQL < 16 requires.
+    a subquery in FROM gets the alias PostgreSQL < 16 requires; ``regexp_full_match`` →
+    an anchored ``regexp_like`` (``~``, ``RLIKE``), with Java's ``$1`` group references
+    in Spark's replacements.
     """
     from sqlglot import exp
 
+    for match in list(tree.find_all(exp.RegexpFullMatch)):
+        pattern = match.expression
+        if isinstance(pattern, exp.Literal) and pattern.is_string:
+            anchored = exp.Literal.string(f"^(?:{pattern.this})$")
+            match.replace(exp.RegexpLike(this=match.this, expression=anchored))
+    if dialect == "spark":  # Java regex replacements name groups $1, not \1
+        for repl in list(tree.find_all(exp.RegexpReplace)):
+            text = repl.args.get("replacement")
+            if isinstance(text, exp.Literal) and text.is_string:
+                repl.set("replacement", exp.Literal.string(
+                    re.sub(r"\\([0-9])", r"$\1", text.this)))
     for i, sub in enumerate(list(tree.find_all(exp.Subquery))):
         if not sub.alias and isinstance(sub.parent, exp.From | exp.Join):
             sub.set("alias", exp.TableAlias(this=exp.to_identifier(f"_sub{i}")))
