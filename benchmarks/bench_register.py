@@ -83,8 +83,12 @@ def _server(url: str) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
+    import ligestat.config
+
+    demo = Path(ligestat.config.__file__).parent / "data" / "kk-2025.toml"
     proc = subprocess.Popen([sys.executable, "-m", "ligestat", "serve", "--db", url,
-                             "--port", str(port), "--year", str(YEAR)],
+                             "--config", str(demo), "--port", str(port),
+                             "--year", str(YEAR)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -93,7 +97,12 @@ def _server(url: str) -> Iterator[str]:
                 httpx.get(base + "/login", timeout=1)
                 break
             except httpx.HTTPError:
+                if proc.poll() is not None:
+                    break
                 time.sleep(0.1)
+        if proc.poll() is not None:
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            raise SystemExit(f"ligestat serve did not start: {err.strip()}")
         yield base
     finally:
         proc.terminate()
