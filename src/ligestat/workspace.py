@@ -148,6 +148,9 @@ class Workspace:
             if "Could not read enough bytes" in str(exc).splitlines()[0]:
                 raise WorkspaceError(damaged_message(exc)) from None
             raise _open_error(p, exc) from None
+        # DuckDB draws a progress bar on stdout for queries over 2 s: it would corrupt
+        # `ligestat tables --json -`; ligestat shows its own progress on stderr
+        con.execute("SET enable_progress_bar = false")
         ws = cls(con, p)
         if not read_only:
             for t in TABLES:
