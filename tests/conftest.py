@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -36,6 +39,23 @@ def _register_orgdata() -> None:
 
 
 _register_orgdata()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """A throw-away PostgreSQL cluster (Debian's server: initdb in a temporary folder,
+    its own port, stopped at the end; as root it runs as the ``postgres`` user), for the
+    register's and the engines' tests; skipped with the reason when it cannot start."""
+    from ligestat.register.pgcluster import pg_bindir, throwaway_cluster
+
+    bindir = pg_bindir()
+    if bindir is None:
+        pytest.skip("PostgreSQL server binaries are absent (Debian package postgresql; "
+                    "make setup installs it)")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        pytest.skip("running as root without runuser: cannot start PostgreSQL as non-root")
+    with throwaway_cluster(bindir) as cluster:
+        yield cluster
 
 
 @pytest.fixture

@@ -13,17 +13,9 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    from ligestat.register.pgcluster import pg_bindir, throwaway_cluster
-
-    bindir = pg_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries are absent (Debian package postgresql; "
-                    "make setup installs it)")
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
-        pytest.skip("running as root without runuser: cannot start PostgreSQL as non-root")
-    with throwaway_cluster(bindir) as cluster:
-        yield cluster.new_database().replace("+psycopg", "")
+def pg_url(pg_cluster: Any) -> str:
+    """A new database in the session's throw-away cluster (tests/conftest.py)."""
+    return str(pg_cluster.new_database()).replace("+psycopg", "")
 
 
 @pytest.fixture(scope="session")

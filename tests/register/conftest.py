@@ -7,9 +7,7 @@ port, ``pg_ctl stop`` at the end; as root, run as the ``postgres`` OS user.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,7 +23,7 @@ import pytest
 from ligestat.config import demo_config
 from ligestat.register import Database, open_database
 from ligestat.register.auth import create_user
-from ligestat.register.pgcluster import PgCluster, pg_bindir, throwaway_cluster
+from ligestat.register.pgcluster import PgCluster
 
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
 
@@ -37,18 +35,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
-    bindir = pg_bindir()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries are absent (Debian package postgresql; "
-                    "make setup installs it)")
-    if os.geteuid() == 0 and shutil.which("runuser") is None:
-        pytest.skip("running as root without runuser: cannot start PostgreSQL as non-root")
-    with throwaway_cluster(bindir) as cluster:
-        yield cluster
 
 
 @pytest.fixture(autouse=True)
