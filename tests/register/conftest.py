@@ -185,9 +185,9 @@ def _start_server(db_url: str, *, workspace: Path | None = None, year: int = 202
     raise RuntimeError("the register did not answer within 30 s")
 
 
-@pytest.fixture
-def serve() -> Iterator[Any]:
-    """Starts ``ligestat serve`` processes; stops whatever is left at the end."""
+def _servers() -> Iterator[Any]:
+    """A ``start(db_url, **kw)`` that starts ``ligestat serve`` processes, all stopped
+    at the end."""
     started: list[Server] = []
 
     def start(db_url: str, **kw: Any) -> Server:
@@ -198,18 +198,15 @@ def serve() -> Iterator[Any]:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def serve() -> Iterator[Any]:
+    """Starts ``ligestat serve`` processes; stops whatever is left at the end."""
+    yield from _servers()
 
 
 @pytest.fixture(scope="module")
 def serve_module() -> Iterator[Any]:
     """Like ``serve``, for servers a whole test module shares."""
-    started: list[Server] = []
-
-    def start(db_url: str, **kw: Any) -> Server:
-        server = _start_server(db_url, **kw)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+    yield from _servers()

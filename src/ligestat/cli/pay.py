@@ -102,6 +102,11 @@ def assessment(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assign
         added = init_assessment_file(texts, [c.category for c in result.categories])
         console.print(f"{texts}: {len(added)} categor{'y' if len(added) == 1 else 'ies'} added")
     text = assessment_markdown(result, year, lang)
+    _emit(text, out)
+
+
+def _emit(text: str, out: Path | None) -> None:
+    """Print ``text``, or write it to ``out`` and say so."""
     if out is None:
         typer.echo(text, nl=False)
     else:
@@ -133,11 +138,7 @@ def export(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assignment
     if not tables:
         raise WorkspaceError(f"no pay data for the pay year of report year {year}")
     text = uk_csv(organisation, tables) if fmt == "uk" else egapro_csv(tables)
-    if out is None:
-        typer.echo(text, nl=False)
-    else:
-        out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}")
+    _emit(text, out)
 
 
 @pay_app.command("adjusted")
