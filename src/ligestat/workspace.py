@@ -27,10 +27,10 @@ from ligestat.errors import (
     damaged_message,
     is_interrupt,
 )
-from ligestat.io import Staged, discover, stage
+from ligestat.io import Staged, discover, parquet_error, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
-from ligestat.validate import typed_select, validate_staged
+from ligestat.validate import typed_column, typed_select, validate_staged
 
 __all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
 
@@ -124,6 +124,7 @@ class Workspace:
         # the report year allowed to use a staff snapshot older than its own window
         # (``--allow-older-snapshot``); every other year needs its own data
         self.older_snapshot_year: int | None = None
+        self._importing: Config | None = None  # the config of the import being stored
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -249,7 +250,7 @@ class Workspace:
                 warnings += warned
                 if progress:
                     progress(f"validating {source.label}", 2 * i + 1, steps)
-                rule_problems, n = validate_staged(self.con, st, config) if not found else ([], 0)
+                rule_problems, n = self._validate(st, config) if not found else ([], 0)
                 problems += found + rule_problems
                 total += len(found) + n
         except BaseException as exc:  # an unreadable file: drop what was staged before it
@@ -264,9 +265,19 @@ class Workspace:
             raise ValidationError(problems, total=total)
         return staged, warnings
 
+    def _validate(self, st: Staged, config: Config) -> tuple[list[Problem], int]:
+        import duckdb
+
+        try:
+            return validate_staged(self.con, st, config)
+        except duckdb.Error as exc:  # a view reads the Parquet file only now
+            if not st.view or is_interrupt(exc):
+                raise
+            raise parquet_error(st.source.label, exc) from None
+
     def _drop(self, staged: list[Staged]) -> None:
         for st in staged:
-            self.con.execute(f"DROP TABLE IF EXISTS {st.relation}")
+            self.con.execute(st.drop_sql())
 
     def check(self, data: Path, config: Config | None = None,
               progress: Progress | None = None) -> ImportSummary:
@@ -295,6 +306,7 @@ class Workspace:
         folder = find_narrative(data, Path(config) if isinstance(config, str | Path) else None)
         narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
+        self._importing = cfg
         try:
             self.con.execute("BEGIN TRANSACTION")
             if narrative is not None:  # the unit's texts replace the ones stored before
@@ -310,10 +322,15 @@ class Workspace:
                              [cfg.organisation])
             self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT DISTINCT "
                              "snapshot_date, ? FROM employees WHERE snapshot_date IN "
-                             f"({self._snapshots_sql(staged)})", [cfg.source_text])
+                             f"({self._snapshots_sql(staged, cfg)})", [cfg.source_text])
             self.con.execute("INSERT INTO imports (source, tables, rows) VALUES (?, ?, ?)",
                              [str(data), ",".join(st.source.table for st in staged),
                               sum(st.rows for st in staged)])
+            for st in staged:  # a Parquet file is read again to be stored: the same file?
+                if st.changed():
+                    raise WorkspaceError(
+                        f"{st.source.label}: the file changed while it was being imported; "
+                        "nothing was stored; import it again once it is complete")
             self.con.execute("COMMIT")
         except BaseException as exc:
             with contextlib.suppress(Exception):
@@ -330,26 +347,27 @@ class Workspace:
                              tuple(warnings), stored=True)
 
     @staticmethod
-    def _snapshots_sql(staged: list[Staged]) -> str:
+    def _snapshots_sql(staged: list[Staged], cfg: Config) -> str:
         """The staff snapshots this import brings (their rows are stored by now)."""
         emp = [st for st in staged if st.schema.name == "employees"]
         if not emp:
             return "SELECT NULL::DATE"
-        from ligestat.validate import date_sql
-
-        return f"SELECT DISTINCT {date_sql('snapshot_date')} FROM {emp[0].relation}"
+        day = typed_column(emp[0].schema.column("snapshot_date"), emp[0], cfg)
+        return f"SELECT DISTINCT {day} FROM {emp[0].relation}"
 
     def _store(self, st: Staged) -> None:
-        typed = f"typed_{st.relation}"
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {typed} AS {typed_select(st)}")
+        """Replace the snapshots (years, dates) the staged table brings; insert its rows,
+        typed, straight from the staged table (or the Parquet file) in one pass."""
+        typed = typed_select(st, self._importing)
         key = st.schema.replaces_by
-        if key is None:
-            self.con.execute(f"DELETE FROM {st.schema.name}")
-        else:
-            self.con.execute(f"DELETE FROM {st.schema.name} WHERE {key} IN "
-                             f"(SELECT DISTINCT {key} FROM {typed})")
-        self.con.execute(f"INSERT INTO {st.schema.name} SELECT * FROM {typed}")
-        self.con.execute(f"DROP TABLE {typed}")
+        table = st.schema.name
+        if self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+            if key is None:
+                self.con.execute(f"DELETE FROM {table}")
+            else:
+                self.con.execute(f"DELETE FROM {table} WHERE {key} IN "
+                                 f"(SELECT DISTINCT {key} FROM ({typed}))")
+        self.con.execute(f"INSERT INTO {table} {typed}")
 
     # -- what is stored ----------------------------------------------------------
     def narrative(self) -> tuple[NarrativeFile, ...]:
