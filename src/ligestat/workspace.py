@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,6 +31,8 @@ from ligestat.errors import (
 from ligestat.io import Staged, discover, parquet_error, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES, TableSchema
+from ligestat.io.scratch import private_dir
+from ligestat.limits import limit
 from ligestat.validate import typed_column, typed_select, validate_staged
 
 __all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
@@ -55,6 +58,15 @@ def _open_error(path: Path | None, exc: Exception) -> WorkspaceError:
             f"{path}: cannot open the workspace: it is in use by another ligestat process"
             f"{held}; wait for it to finish and try again")
     return WorkspaceError(f"{path}: cannot open the workspace: {first}")
+
+
+def _bound_memory(con: Any) -> Path:
+    """DuckDB's memory limit (``LIGESTAT_MEMORY_BYTES``) and a private temporary folder
+    for what does not fit (DuckDB's default would be beside the workspace, or ./.tmp)."""
+    spill = private_dir()
+    con.execute(f"SET memory_limit = '{limit('memory_bytes')}B'")
+    con.execute("SET temp_directory = ?", [str(spill)])
+    return spill
 
 
 def _is_duckdb(path: Path) -> bool:
@@ -125,6 +137,7 @@ class Workspace:
         # (``--allow-older-snapshot``); every other year needs its own data
         self.older_snapshot_year: int | None = None
         self._importing: Config | None = None  # the config of the import being stored
+        self._spill: Path | None = None  # DuckDB's temporary folder, removed on close
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -152,7 +165,9 @@ class Workspace:
         # DuckDB draws a progress bar on stdout for queries over 2 s: it would corrupt
         # `ligestat tables --json -`; ligestat shows its own progress on stderr
         con.execute("SET enable_progress_bar = false")
+        spill = _bound_memory(con)
         ws = cls(con, p)
+        ws._spill = spill
         if not read_only:
             for t in TABLES:
                 con.execute(_create_sql(t))
@@ -167,6 +182,9 @@ class Workspace:
 
     def close(self) -> None:
         self.con.close()
+        if self._spill is not None:
+            shutil.rmtree(self._spill, ignore_errors=True)
+            self._spill = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -307,6 +325,9 @@ class Workspace:
         narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
         self._importing = cfg
+        # the stored rows need not keep the file's order: DuckDB streams them in parallel
+        # without holding them back to keep it
+        self.con.execute("SET preserve_insertion_order = false")
         try:
             self.con.execute("BEGIN TRANSACTION")
             if narrative is not None:  # the unit's texts replace the ones stored before
@@ -342,6 +363,7 @@ class Workspace:
             raise
         finally:
             self._drop(staged)
+            self.con.execute("RESET preserve_insertion_order")
         self._config = cfg
         return ImportSummary(str(data), {st.source.table: st.rows for st in staged},
                              tuple(warnings), stored=True)
