@@ -199,6 +199,8 @@ def main(argv: Sequence[str]) -> None:
     parser.add_argument("--skip", default="")
     args = parser.parse_args(list(argv))
     skip = set(args.skip.split(",")) - {""}
+    # start-up as installed: Python may cache compiled modules (a shell may forbid it)
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     py = sys.executable
     print(f"machine: {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 1024**3:.0f} GB RAM")

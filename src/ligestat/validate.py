@@ -326,6 +326,15 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
     if not rules or st.rows == 0:
         return [], 0
     guards = {c.name: g for c in st.schema.columns if (g := _fine(st, c, config)) is not None}
+    # free-text columns: one search for control characters over the row's texts together
+    texts = [c for c in st.schema.columns if c.name in st.columns and c.name not in guards
+             and c.name not in st.types and c.kind == "text"]
+    cap = limit("max_text_chars")
+    for c in texts:
+        x = _q(c.name)
+        plain = f"NOT _ctl AND strlen({x}) <= {cap}"  # bytes ≥ characters
+        guards[c.name] = (f"{x} <> '' AND NOT starts_with({x}, ' ') AND {plain}" if c.required
+                          else f"({x} IS NULL OR ({plain}))")
     names = {name: f"_fine{i}" for i, name in enumerate(guards)}
     # CASE, not AND: DuckDB evaluates both sides of an AND on every row, a CASE's ELSE
     # only on the rows that reach it
@@ -333,7 +342,12 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
                if r.column in names else f"count(*) FILTER (WHERE {r.bad})" for r in rules]
     marks = _mixed_marks_sql(st)
     inner = ", ".join(f"{g} AS {names[c]}" for c, g in guards.items())
-    source = f"(SELECT *{', ' + inner if inner else ''} FROM {st.relation})"
+    rows = st.relation
+    if texts:
+        joined = ", ".join(_q(c.name) for c in texts)
+        rows = (f"(SELECT *, regexp_matches(concat({joined}), '{CONTROL_CHARS}') AS _ctl "
+                f"FROM {st.relation})")
+    source = f"(SELECT *{', ' + inner if inner else ''} FROM {rows})"
     counts = con.execute("SELECT " + ", ".join(counted + [m for _, m in marks])
                          + f" FROM {source}").fetchone()
     problems: list[Problem] = []
