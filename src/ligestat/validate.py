@@ -379,6 +379,9 @@ def typed_column(col: Column, st: Staged | None = None, config: Config | None = 
     if st is None or config is None:
         return expr
     x = _q(col.name)
+    if col.kind == "text":  # a cell without blanks around it is stored as it is (no copy)
+        return (f"CASE WHEN {x} <> '' AND NOT starts_with({x}, ' ') AND NOT ends_with({x}, ' ') "
+                f"THEN {x} ELSE nullif(trim({x}), '') END")
     if col.kind == "gender":  # the canonical codes as they are, aliases through the CASE
         return f"CASE WHEN {x} IN ('woman', 'man', 'other') THEN {x} ELSE {expr} END"
     if col.kind in ("date", "department", "choice") and (fine := _fine(st, col, config)):
