@@ -15,15 +15,22 @@ withheld because the table shows no counts is listed but not judged.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import classify
-from ligestat.disclosure.relations import CellId, Model, build_model, count_cells
-from ligestat.disclosure.schema import require_shapes, row_keys
+from ligestat.disclosure.relations import (
+    CellId,
+    HiddenUnits,
+    Model,
+    Relation,
+    build_model,
+    count_cells,
+)
+from ligestat.disclosure.schema import base, release_of, require_shapes, row_keys
 from ligestat.errors import DisclosureError
 from ligestat.indicators.registry import Tables
 
@@ -46,6 +53,7 @@ class CellInterval:
     kind: str  # "primary" | "secondary" | "withheld"
     required: int  # least width high − low; 0 = not judged
     published: bool = False  # a primary cell left visible
+    release: str = ""  # the report year that published it, when several are audited
 
     @property
     def width(self) -> float:
@@ -209,11 +217,13 @@ def suppressed_cells(published: Tables, original: Tables) -> set[CellId]:
 
 def audit(published: Mapping[str, list[dict[str, Any]]],
           original: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
-          hidden_units: bool | None = None) -> AuditResult:
+          hidden_units: HiddenUnits = None, extra: Sequence[Relation] = ()) -> AuditResult:
     """Derive the interval of every suppressed count from everything published.
 
     ``hidden_units``: whether "total" rows include units shown in no row
-    (``in_tables = false``); ``None`` infers it from the data.
+    (``in_tables = false``); ``None`` infers it from the data. ``extra``: relations
+    between tables beyond their shapes' (the same people in several releases,
+    :mod:`ligestat.disclosure.releases`).
     """
     for name, rows in published.items():
         if name in original and len(original[name]) != len(rows):
@@ -223,7 +233,7 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
             )
     if policy.suppresses:
         require_shapes(original)  # fail closed: an unshaped table cannot be audited
-    model = build_model(original, published, hidden_units=hidden_units)
+    model = build_model(original, published, hidden_units=hidden_units, extra=extra)
     primary, withheld = classify(original, policy)
     hidden = suppressed_cells(published, original)
     # cells of tables not published at all are unknown to the attacker, but not judged
@@ -240,6 +250,7 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
         else:
             kind, required = "secondary", 1
         low, high = bounds.get(cell, (value, value))
-        out.append(CellInterval(name, i, key, _label(name, original[name][i]), value, low, high,
-                                kind, required, published=cell not in hidden))
+        out.append(CellInterval(base(name), i, key, _label(name, original[name][i]), value, low,
+                                high, kind, required, published=cell not in hidden,
+                                release=release_of(name)))
     return AuditResult(policy=policy.name, cells=tuple(out))

@@ -16,6 +16,7 @@ unnecessary (the greedy choice can take a cell that a later one made redundant).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ligestat.config import Config
@@ -24,11 +25,19 @@ from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
 from ligestat.disclosure.primary import blank_cells, classify, required
-from ligestat.disclosure.relations import CellId, Model, build_model, count_cells, is_total_row
+from ligestat.disclosure.relations import (
+    CellId,
+    HiddenUnits,
+    Model,
+    Relation,
+    build_model,
+    count_cells,
+    is_total_row,
+)
 from ligestat.disclosure.schema import require_shapes
 from ligestat.indicators.registry import Tables
 
-__all__ = ["apply_policy", "audit_policy", "suppress"]
+__all__ = ["Problem", "apply_policy", "audit_policy", "secondary", "suppress"]
 
 _MAX_TRIALS = 12  # candidates tried per unsafe cell before taking the best seen
 
@@ -38,9 +47,34 @@ def _width(solver: Solver, cell: CellId) -> float:
     return high - low
 
 
+@dataclass(frozen=True)
+class Problem:
+    """What secondary suppression works on: the unsuppressed tables (of one release, or of
+    several, their names qualified ``name@year``), the policy (per qualified table), the
+    primary and withheld cells, and — for releases of several years — the relations
+    between releases and the cells earlier releases decided already (``fixed``: never
+    suppressed or published again here)."""
+
+    original: Tables
+    policy: Policy
+    primary: frozenset[CellId]
+    withheld: frozenset[CellId]
+    hidden_units: HiddenUnits = None
+    extra: tuple[Relation, ...] = ()
+    fixed: frozenset[CellId] = frozenset()
+
+    def model(self, chosen: set[CellId]) -> Model:
+        return build_model(self.original, blank_cells(self.original, chosen, self.withheld),
+                           hidden_units=self.hidden_units, extra=self.extra)
+
+    def required(self, cell: CellId) -> int:
+        return required(cell, self.primary, self.policy)
+
+
 def _candidates(model: Model, cell: CellId, unknown: set[CellId],
-                original: Tables) -> list[CellId]:
-    """Published counts sharing a relation with ``cell`` (widening through unknowns)."""
+                original: Tables, fixed: frozenset[CellId] = frozenset()) -> list[CellId]:
+    """Published counts sharing a relation with ``cell`` (widening through unknowns);
+    ``fixed`` cells (published by an earlier release) are no candidates."""
     seen = {cell}
     frontier = {cell}
     while frontier:
@@ -51,7 +85,7 @@ def _candidates(model: Model, cell: CellId, unknown: set[CellId],
             if frontier.isdisjoint(cells):
                 continue
             for c in cells:
-                if c in unknown or c in model.hidden:
+                if c in unknown or c in model.hidden or c in fixed:
                     if c not in seen:
                         nxt.add(c)
                 else:
@@ -66,31 +100,30 @@ def _candidates(model: Model, cell: CellId, unknown: set[CellId],
     return []
 
 
-def _secondary(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
-               hidden_units: bool | None) -> set[CellId]:
-    chosen = set(primary)
+def secondary(problem: Problem, start: set[CellId]) -> set[CellId]:
+    """Greedy secondary suppression from ``start`` (the primary cells, and the cells
+    earlier releases suppressed), then pruned: the cells to suppress."""
+    chosen = set(start)
     safe: set[CellId] = set()
     while True:
-        unknown = chosen | withheld
-        model = build_model(original, blank_cells(original, chosen, withheld),
-                            hidden_units=hidden_units)
+        unknown = chosen | problem.withheld
+        model = problem.model(chosen)
         solver = Solver(model, unknown)
         unsafe = None
         for cell in sorted(chosen - safe):
-            if _width(solver, cell) >= required(cell, primary, policy):
+            if _width(solver, cell) >= problem.required(cell):
                 safe.add(cell)
             else:
                 unsafe = cell
                 break
         if unsafe is None:
-            return _prune(original, policy, primary, withheld, chosen, hidden_units)
-        need = required(unsafe, primary, policy)
+            return _prune(problem, chosen, start)
+        need = problem.required(unsafe)
         best: tuple[float, CellId] | None = None
-        for cand in _candidates(model, unsafe, unknown, original)[:_MAX_TRIALS]:
-            trial = unknown | {cand}
-            trial_model = build_model(original, blank_cells(original, chosen | {cand}, withheld),
-                                      hidden_units=hidden_units)
-            width = _width(Solver(trial_model, trial), unsafe)
+        for cand in _candidates(model, unsafe, unknown, problem.original,
+                                problem.fixed)[:_MAX_TRIALS]:
+            trial_model = problem.model(chosen | {cand})
+            width = _width(Solver(trial_model, unknown | {cand}), unsafe)
             if best is None or width > best[0]:
                 best = (width, cand)
             if width >= need:
@@ -101,22 +134,17 @@ def _secondary(original: Tables, policy: Policy, primary: set[CellId], withheld:
         chosen.add(best[1])
 
 
-def _all_safe(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
-              chosen: set[CellId], hidden_units: bool | None) -> bool:
-    unknown = chosen | withheld
-    model = build_model(original, blank_cells(original, chosen, withheld),
-                            hidden_units=hidden_units)
-    solver = Solver(model, unknown)
-    return all(_width(solver, c) >= required(c, primary, policy) for c in sorted(chosen))
+def _all_safe(problem: Problem, chosen: set[CellId]) -> bool:
+    solver = Solver(problem.model(chosen), chosen | problem.withheld)
+    return all(_width(solver, c) >= problem.required(c) for c in sorted(chosen))
 
 
-def _prune(original: Tables, policy: Policy, primary: set[CellId], withheld: set[CellId],
-           chosen: set[CellId], hidden_units: bool | None) -> set[CellId]:
+def _prune(problem: Problem, chosen: set[CellId], start: set[CellId]) -> set[CellId]:
     """Publish again every secondary cell that turns out not to be needed, largest first."""
-    values = count_cells(original)
-    for cell in sorted(chosen - primary, key=lambda c: (-values[c], c)):
+    values = count_cells(problem.original)
+    for cell in sorted(chosen - start - problem.fixed, key=lambda c: (-values[c], c)):
         trial = chosen - {cell}
-        if _all_safe(original, policy, primary, withheld, trial, hidden_units):
+        if _all_safe(problem, trial):
             chosen = trial
     return chosen
 
@@ -142,7 +170,8 @@ def suppress(tables: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
     primary, withheld = classify(original, policy)
     if not primary and not withheld:
         return original
-    chosen = _secondary(original, policy, primary, withheld, hidden_units) if primary else set()
+    problem = Problem(original, policy, frozenset(primary), frozenset(withheld), hidden_units)
+    chosen = secondary(problem, primary) if primary else set()
     if primary and method == "optimal" and chosen != primary:
         chosen = optimal_secondary(original, policy, primary, withheld, hidden_units, chosen)
     return blank_cells(original, chosen, withheld)
