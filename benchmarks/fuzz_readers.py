@@ -30,7 +30,11 @@ TIME_LIMIT = 60.0  # seconds per case
 _CHILD = r"""
 import atexit, resource, sys, traceback
 resource.setrlimit(resource.RLIMIT_AS, ({bound}, {bound}))
-atexit.register(lambda: print("peak-kb:", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+def _peak():  # VmHWM: this program's own peak (ru_maxrss would include the parent's)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            print("peak-kb:", line.split()[1])
+atexit.register(_peak)
 from pathlib import Path
 from ligestat.errors import LigestatError
 kind, target = sys.argv[1], Path(sys.argv[2])
