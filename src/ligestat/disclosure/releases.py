@@ -46,7 +46,7 @@ from ligestat.disclosure.policy import Policy, TableRule
 from ligestat.disclosure.primary import blank_cells, classify
 from ligestat.disclosure.relations import CellId, Relation, count_cells
 from ligestat.disclosure.schema import RELEASE, base, require_shapes, shape
-from ligestat.disclosure.suppression import Problem, secondary
+from ligestat.disclosure.suppression import Problem, all_safe, secondary
 from ligestat.indicators.registry import REGISTRY, Selection, Tables
 
 __all__ = ["Release", "audit_releases", "identities", "protect", "qualified", "same_people"]
@@ -202,8 +202,9 @@ def protect(releases: Sequence[Release], *, method: str | None = None) -> list[d
                           dict(union.hidden), same_people(ids), frozenset(decided))
         chosen = secondary(problem, start) if start else set()
         if (method or r.policy.method) == "optimal" and not decided and chosen != primary:
-            chosen = optimal_secondary(union.original, policy, primary & new, withheld,
+            better = optimal_secondary(union.original, policy, primary & new, withheld,
                                        dict(union.hidden), chosen)
+            chosen = better if all_safe(problem, better) else chosen  # the cuts know no bands
         blanked = blank_cells(q, chosen & new, withheld & new)
         out.append({base(n): rows for n, rows in blanked.items()})
         decided |= new

@@ -21,6 +21,7 @@ from typing import Any
 
 from ligestat.config import Config
 from ligestat.disclosure.audit import AuditResult, Solver, audit
+from ligestat.disclosure.bands import bands
 from ligestat.disclosure.magnitude import suppress_magnitudes
 from ligestat.disclosure.optimal import optimal_secondary
 from ligestat.disclosure.policy import METHODS, Policy, resolve_policy
@@ -37,14 +38,9 @@ from ligestat.disclosure.relations import (
 from ligestat.disclosure.schema import require_shapes
 from ligestat.indicators.registry import Tables
 
-__all__ = ["Problem", "apply_policy", "audit_policy", "secondary", "suppress"]
+__all__ = ["Problem", "all_safe", "apply_policy", "audit_policy", "secondary", "suppress"]
 
 _MAX_TRIALS = 12  # candidates tried per unsafe cell before taking the best seen
-
-
-def _width(solver: Solver, cell: CellId) -> float:
-    low, high = solver.bounds(cell)
-    return high - low
 
 
 @dataclass(frozen=True)
@@ -100,43 +96,79 @@ def _candidates(model: Model, cell: CellId, unknown: set[CellId],
     return []
 
 
+@dataclass(frozen=True)
+class _Target:
+    """What must stay open: one suppressed count, or a band (:mod:`.bands`)."""
+
+    key: tuple[Any, ...]
+    terms: tuple[tuple[float, CellId], ...]
+    required: int
+
+
+def _targets(problem: Problem, chosen: set[CellId], model: Model) -> list[_Target]:
+    out = [_Target(("cell", c), ((1.0, c),), problem.required(c)) for c in sorted(chosen)]
+    for b in bands(problem.original, model.values, problem.primary, chosen | problem.withheld,
+                   problem.policy):
+        out.append(_Target(("band", b.table, b.row, b.key), b.terms, b.required))
+    return out
+
+
+def _open(solver: Solver, target: _Target) -> bool:
+    low, high = solver.range(target.terms)
+    return high - low >= target.required
+
+
+def _target_candidates(model: Model, target: _Target, unknown: set[CellId],
+                       problem: Problem) -> list[CellId]:
+    """The target's own published cells (a zero beside a small group), then published
+    counts sharing a relation with its unknown cells."""
+    own = sorted((c for _, c in target.terms if c not in unknown and c not in problem.fixed),
+                 key=lambda c: (model.values[c], c))
+    more = [cand for _, c in target.terms if c in unknown
+            for cand in _candidates(model, c, unknown, problem.original, problem.fixed)]
+    more.sort(key=lambda c: (model.values[c], is_total_row(problem.original[c[0]][c[1]]), c))
+    return list(dict.fromkeys([*own, *more]))
+
+
 def secondary(problem: Problem, start: set[CellId]) -> set[CellId]:
     """Greedy secondary suppression from ``start`` (the primary cells, and the cells
     earlier releases suppressed), then pruned: the cells to suppress."""
     chosen = set(start)
-    safe: set[CellId] = set()
+    safe: set[tuple[Any, ...]] = set()
     while True:
         unknown = chosen | problem.withheld
         model = problem.model(chosen)
         solver = Solver(model, unknown)
         unsafe = None
-        for cell in sorted(chosen - safe):
-            if _width(solver, cell) >= problem.required(cell):
-                safe.add(cell)
+        for target in _targets(problem, chosen, model):
+            if target.key in safe:
+                continue
+            if _open(solver, target):
+                safe.add(target.key)
             else:
-                unsafe = cell
+                unsafe = target
                 break
         if unsafe is None:
             return _prune(problem, chosen, start)
-        need = problem.required(unsafe)
         best: tuple[float, CellId] | None = None
-        for cand in _candidates(model, unsafe, unknown, problem.original,
-                                problem.fixed)[:_MAX_TRIALS]:
-            trial_model = problem.model(chosen | {cand})
-            width = _width(Solver(trial_model, unknown | {cand}), unsafe)
-            if best is None or width > best[0]:
-                best = (width, cand)
-            if width >= need:
+        for cand in _target_candidates(model, unsafe, unknown, problem)[:_MAX_TRIALS]:
+            trial = Solver(problem.model(chosen | {cand}), unknown | {cand})
+            low, high = trial.range(unsafe.terms)
+            if best is None or high - low > best[0]:
+                best = (high - low, cand)
+            if high - low >= unsafe.required:
                 break
         if best is None:  # nothing left to suppress around it: the audit will tell
-            safe.add(unsafe)
+            safe.add(unsafe.key)
             continue
         chosen.add(best[1])
 
 
-def _all_safe(problem: Problem, chosen: set[CellId]) -> bool:
-    solver = Solver(problem.model(chosen), chosen | problem.withheld)
-    return all(_width(solver, c) >= problem.required(c) for c in sorted(chosen))
+def all_safe(problem: Problem, chosen: set[CellId]) -> bool:
+    """Whether every suppressed count and every band stays as open as the policy asks."""
+    model = problem.model(chosen)
+    solver = Solver(model, chosen | problem.withheld)
+    return all(_open(solver, t) for t in _targets(problem, chosen, model))
 
 
 def _prune(problem: Problem, chosen: set[CellId], start: set[CellId]) -> set[CellId]:
@@ -144,7 +176,7 @@ def _prune(problem: Problem, chosen: set[CellId], start: set[CellId]) -> set[Cel
     values = count_cells(problem.original)
     for cell in sorted(chosen - start - problem.fixed, key=lambda c: (-values[c], c)):
         trial = chosen - {cell}
-        if _all_safe(problem, trial):
+        if all_safe(problem, trial):
             chosen = trial
     return chosen
 
@@ -173,7 +205,8 @@ def suppress(tables: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
     problem = Problem(original, policy, frozenset(primary), frozenset(withheld), hidden_units)
     chosen = secondary(problem, primary) if primary else set()
     if primary and method == "optimal" and chosen != primary:
-        chosen = optimal_secondary(original, policy, primary, withheld, hidden_units, chosen)
+        better = optimal_secondary(original, policy, primary, withheld, hidden_units, chosen)
+        chosen = better if all_safe(problem, better) else chosen  # the cuts know no bands
     return blank_cells(original, chosen, withheld)
 
 

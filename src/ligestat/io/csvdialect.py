@@ -28,7 +28,7 @@ _CHUNK = 1 << 20
 MAX_LINE_BYTES = 2_000_000
 
 
-class LineTooLong(ValueError):  # noqa: N818 — a condition, reported by the caller
+class LineTooLong(ValueError):
     """A line of the file is longer than :data:`MAX_LINE_BYTES` (``line``: its number)."""
 
     def __init__(self, line: int) -> None:
