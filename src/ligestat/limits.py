@@ -44,7 +44,7 @@ class Limit:
 
     name: str
     default: int
-    unit: str  # "bytes" | "characters"
+    unit: str  # "bytes" | "characters" | "findings"
     help: str
 
     @property
@@ -76,6 +76,10 @@ LIMITS: dict[str, Limit] = {
               "Length of a free-text value that reaches the report (agreement, initiative "
               "title, focus area, key figures, context labels and sources). Longer text is "
               "refused by validation, so the renderers never get a page-long cell."),
+        Limit("max_findings_per_document", 10_000, "findings",
+              "Findings `sprog` reports for one file or web page. A document past it is "
+              "machine-made or broken (500,000 findings took over a minute to report); the "
+              "first ones are reported, with a notice that the cap was hit."),
     )
 }
 

@@ -69,7 +69,7 @@ def _report_errors(result: CheckResult) -> None:
 def _report_notices(result: CheckResult) -> None:
     err = Console(stderr=True, highlight=False)
     for notice in result.notices:
-        err.print(f"[yellow]not fixed:[/] {escape(notice)}", soft_wrap=True)
+        err.print(f"[yellow]note:[/] {escape(notice)}", soft_wrap=True)
 
 
 def sprog(

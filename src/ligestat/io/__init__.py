@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from ligestat.errors import InputError, Problem
-from ligestat.io.csvdialect import CsvDialect, record_lines, sniff_csv, transcoder
+from ligestat.io.csvdialect import (
+    MAX_LINE_BYTES,
+    CsvDialect,
+    LineTooLong,
+    record_lines,
+    sniff_csv,
+    transcoder,
+)
 from ligestat.io.excel import sheet_names, sheet_writer
 from ligestat.io.names import likely_column, likely_table
 from ligestat.io.schema import TABLES, TableSchema, table_schema
@@ -237,7 +244,11 @@ def _stage_csv(con: Any, source: SourceFile, relation: str, schema: TableSchema,
             _load_csv(con, source.label, path, relation, dialect)
         # problems name file lines, even after blank lines
         records = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
-        lines = record_lines(path, dialect.delimiter, records, dialect.encoding)
+        try:
+            lines = record_lines(path, dialect.delimiter, records, dialect.encoding)
+        except LineTooLong as exc:
+            raise InputError(f"{source.label}:{exc.line}: malformed CSV: a line is longer "
+                             f"than {MAX_LINE_BYTES:,} bytes") from None
         if lines is not None:
             con.execute(f"UPDATE {relation} SET _row = m.line FROM (SELECT unnest(?::BIGINT[]) "
                         f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
