@@ -34,14 +34,18 @@ def _managers_sql(sel: Selection, level: int) -> str:
     if level == 1 and sel.config.targets.manager_level_1_scope == "organisation":
         judged = f"CASE WHEN department = 'total' THEN {judged} END"  # one group: the whole
     return f"""
-    WITH grp AS (SELECT department, gender FROM employees
-                 WHERE {sel.staff_filter} AND {_level_condition(sel, level)}),
-    per AS (
+    WITH grp AS (SELECT department,
+                        count(*) FILTER (WHERE gender = 'woman') AS women,
+                        count(*) FILTER (WHERE gender = 'man') AS men,
+                        count(*) FILTER (WHERE gender = 'other') AS other, count(*) AS total
+                 FROM employees WHERE {sel.staff_filter} AND {_level_condition(sel, level)}
+                 GROUP BY department),
+    per AS (  -- the frame (with its total) joins the counts per department, not every row
       SELECT f.department, f.ord,
-             count(d.gender) FILTER (WHERE d.gender = 'woman') AS women,
-             count(d.gender) FILTER (WHERE d.gender = 'man') AS men,
-             count(d.gender) FILTER (WHERE d.gender = 'other') AS other,
-             count(d.gender) AS total
+             CAST(coalesce(sum(d.women), 0) AS BIGINT) AS women,
+             CAST(coalesce(sum(d.men), 0) AS BIGINT) AS men,
+             CAST(coalesce(sum(d.other), 0) AS BIGINT) AS other,
+             CAST(coalesce(sum(d.total), 0) AS BIGINT) AS total
       FROM {dept_frame(sel.config)}
       LEFT JOIN grp d ON (f.department = 'total' OR d.department = f.department)
       GROUP BY ALL)

@@ -33,16 +33,23 @@ COLUMNS = ("year", "department", "women_entitled", "women_took", "women_share",
 def child_sick_days(sel: Selection) -> str:
     judged = max_gap_sql("women_took", "women_entitled", "men_took", "men_entitled",
                          sel.target("child_sick_days_gap"))
+    # counted per year and department first; the frame's join (with its total) then
+    # reads those counts, not every row
     return f"""
     WITH years AS (SELECT DISTINCT year FROM child_sick_days WHERE year <= {sel.year - 1}),
-    sick AS (SELECT year, department, gender, days_taken FROM child_sick_days
-             WHERE entitled AND year <= {sel.year - 1}),
+    sick AS (SELECT year, department,
+               count(*) FILTER (WHERE gender = 'woman') AS we,
+               count(*) FILTER (WHERE gender = 'woman' AND days_taken > 0) AS wt,
+               count(*) FILTER (WHERE gender = 'man') AS me,
+               count(*) FILTER (WHERE gender = 'man' AND days_taken > 0) AS mt
+             FROM child_sick_days WHERE entitled AND year <= {sel.year - 1}
+             GROUP BY year, department),
     per AS (
       SELECT y.year, f.department, f.ord,
-        count(s.gender) FILTER (WHERE s.gender = 'woman') AS women_entitled,
-        count(s.gender) FILTER (WHERE s.gender = 'woman' AND s.days_taken > 0) AS women_took,
-        count(s.gender) FILTER (WHERE s.gender = 'man') AS men_entitled,
-        count(s.gender) FILTER (WHERE s.gender = 'man' AND s.days_taken > 0) AS men_took
+        CAST(coalesce(sum(s.we), 0) AS BIGINT) AS women_entitled,
+        CAST(coalesce(sum(s.wt), 0) AS BIGINT) AS women_took,
+        CAST(coalesce(sum(s.me), 0) AS BIGINT) AS men_entitled,
+        CAST(coalesce(sum(s.mt), 0) AS BIGINT) AS men_took
       FROM years y CROSS JOIN {dept_frame(sel.config)}
       LEFT JOIN sick s ON s.year = y.year
                       AND (f.department = 'total' OR s.department = f.department)

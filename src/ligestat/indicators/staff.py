@@ -21,10 +21,12 @@ _BY_GENDER = Shape(kind="staff", counts=("n",), other_rows=True,
            ("gender", "n", "share"), keys=("gender",), disclosure=_BY_GENDER,
            needs_snapshot=True)
 def staff_gender(sel: Selection) -> str:
+    # counted first, then joined to the frame of genders (a join of every row is slow)
     return f"""
-    WITH staff AS (SELECT gender FROM employees WHERE {sel.staff_filter}),
-    per AS (SELECT g.gender, g.gord, count(s.gender) AS n
-            FROM {GENDERS} LEFT JOIN staff s ON s.gender = g.gender GROUP BY ALL)
+    WITH staff AS (SELECT gender, count(*) AS n FROM employees WHERE {sel.staff_filter}
+                   GROUP BY gender),
+    per AS (SELECT g.gender, g.gord, coalesce(s.n, 0) AS n
+            FROM {GENDERS} LEFT JOIN staff s ON s.gender = g.gender)
     SELECT gender, n, CASE WHEN sum(n) OVER () > 0 THEN n / sum(n) OVER () END AS share
     FROM per ORDER BY gord"""
 
@@ -48,12 +50,12 @@ def staff_age_gender(sel: Selection) -> str:
     bands = ", ".join(f"('{label}', {i})" for i, (label, _, _) in enumerate(AGE_BANDS))
     age = "(year(snapshot_date) - birth_year)"
     return f"""
-    WITH staff AS (SELECT gender, {_band_case(age)} AS age_band FROM employees
-                   WHERE {sel.staff_filter})
-    SELECT b.age_band, g.gender, count(s.gender) AS n
+    WITH staff AS (SELECT gender, {_band_case(age)} AS age_band, count(*) AS n FROM employees
+                   WHERE {sel.staff_filter} GROUP BY ALL)
+    SELECT b.age_band, g.gender, coalesce(s.n, 0) AS n
     FROM (VALUES {bands}) AS b(age_band, bord) CROSS JOIN {GENDERS}
     LEFT JOIN staff s ON s.age_band = b.age_band AND s.gender = g.gender
-    GROUP BY b.age_band, b.bord, g.gender, g.gord ORDER BY b.bord, g.gord"""
+    ORDER BY b.bord, g.gord"""
 
 
 @indicator("agreements_gender",
