@@ -3,8 +3,10 @@
 One import is one transaction: it is validated completely before anything is
 written, then all its tables are written or none. Re-importing a snapshot (an
 employees ``snapshot_date``, a leave birth year, a sick-days year, a population
-date) replaces it; other years stay as they were. The organisation config used
-by the latest import is stored with the data.
+date) replaces it; other years stay as they were. Context figures are kept per
+report year: an import's ``context.csv`` replaces those of the report year of its
+latest staff snapshot. The organisation config used by the latest import is stored with the data,
+and each staff snapshot keeps the config it was imported with.
 """
 
 from __future__ import annotations
@@ -162,6 +164,8 @@ class Workspace:
                         "rows BIGINT, imported_at TIMESTAMP DEFAULT current_timestamp)")
             con.execute("CREATE TABLE IF NOT EXISTS snapshot_configs "
                         "(snapshot_date DATE PRIMARY KEY, config VARCHAR)")
+            # context figures are kept per report year (``context_year``)
+            con.execute("ALTER TABLE context ADD COLUMN IF NOT EXISTS report_year BIGINT")
         return ws
 
     def close(self) -> None:
@@ -304,7 +308,7 @@ class Workspace:
             for i, st in enumerate(staged):
                 if progress:
                     progress(f"storing {st.source.label}", i, len(staged))
-                self._store(st)
+                self._store(st, self._report_year(staged, st))
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", [cfg.source_text])
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('organisation', ?)",
                              [cfg.organisation])
@@ -339,10 +343,28 @@ class Workspace:
 
         return f"SELECT DISTINCT {date_sql('snapshot_date')} FROM {emp[0].relation}"
 
-    def _store(self, st: Staged) -> None:
+    def _report_year(self, staged: list[Staged], st: Staged) -> int | None:
+        """The report year context figures are stored for: that of the import's latest
+        staff snapshot (employees.csv is required, so an import has one)."""
+        if st.schema.name != "context":
+            return None
+        row = self.con.execute(
+            "SELECT max(CASE WHEN month(d) = 1 THEN year(d) ELSE year(d) + 1 END) "
+            f"FROM ({self._snapshots_sql(staged)}) AS s(d)").fetchone()
+        return int(row[0]) if row is not None and row[0] is not None else None
+
+    def _store(self, st: Staged, report_year: int | None = None) -> None:
         typed = f"typed_{st.relation}"
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {typed} AS {typed_select(st)}")
         key = st.schema.replaces_by
+        cols = ", ".join(f'"{c}"' for c in st.schema.column_names)
+        if st.schema.name == "context":  # one report year's figures replace that year's only
+            self.con.execute("DELETE FROM context WHERE report_year IS NOT DISTINCT FROM ?",
+                             [report_year])
+            self.con.execute(f"INSERT INTO context ({cols}, report_year) "
+                             f"SELECT {cols}, ? FROM {typed}", [report_year])
+            self.con.execute(f"DROP TABLE {typed}")
+            return
         if key is None:
             self.con.execute(f"DELETE FROM {st.schema.name}")
         else:

@@ -26,12 +26,20 @@ def _cohort_text(start: date, end: date) -> str:
     return f"{start.isoformat()}–{end.isoformat()}"
 
 
-def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
-    """The context figures import stored (context.csv), in the file's order."""
+def _stored_context(ws: Workspace, year: int) -> tuple[ContextFigure, ...]:
+    """The context figures import stored (context.csv) for report year ``year``, in the
+    file's order; figures stored before they were kept per year count for every year
+    that has none of its own."""
     try:
-        cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
-    except Exception:  # a read-only workspace made before context was an input table
-        return ()
+        cur = ws.con.execute(
+            "SELECT * EXCLUDE (report_year) FROM context WHERE report_year = ? OR "
+            "(report_year IS NULL AND NOT EXISTS (SELECT 1 FROM context WHERE report_year = ?)) "
+            "ORDER BY rowid", [year, year])
+    except Exception:  # a read-only workspace made before context was kept per year
+        try:
+            cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
+        except Exception:  # … or before context was an input table
+            return ()
     keys = [d[0] for d in cur.description]
     rows = [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
     return tuple(ContextFigure(
@@ -76,7 +84,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     elif context is not None:
         figures = context
     else:
-        figures = _stored_context(ws)
+        figures = _stored_context(ws, year)
     cfg = ws.year_config(year)
     pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
         if data is not None else None
