@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Config
 from ligestat.errors import InputError
+from ligestat.history import DepartmentChange
+from ligestat.history import department_changes as history_changes
 from ligestat.indicators import REGISTRY, Selection, Store, chosen, run, selection, snapshot_for
 from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_config
 
@@ -21,7 +23,8 @@ if TYPE_CHECKING:
     from ligestat.disclosure import AuditResult, Policy
     from ligestat.engines import Warehouse
 
-__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "document", "has_year",
+__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "department_changes",
+           "document", "has_year",
            "load", "publish", "tables", "tables_with_config", "validate"]
 
 CONTRACT_VERSION = 2
@@ -103,6 +106,12 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
     hidden = any(not d.in_tables for d in cfg.departments)
     protected = suppression.suppress(computed, policy, hidden_units=hidden)
     return Published(protected, policy, sel, computed, hidden)
+
+
+def department_changes(ws: Store, year: int) -> tuple[DepartmentChange, ...]:
+    """The earlier report years whose departments differ from ``year``'s (renamed, added,
+    removed): a trend across them must say so (``ligestat.history``)."""
+    return history_changes(ws.year_configs(), year, ws.year_config(year))
 
 
 def has_year(ws: Store, year: int) -> bool:

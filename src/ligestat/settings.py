@@ -186,7 +186,10 @@ a test fails when this file and the code differ.
 
 ligestat reads `ligestat.toml` from the data folder when present; `--config FILE`
 overrides it; a workspace keeps the config each staff snapshot was imported with
-(a later config may rename or add departments without rewriting earlier years).
+(a later config may rename or add departments without rewriting earlier years;
+a table over several years shows each year's rows with that year's departments, and
+the report and `ligestat tables` add a note naming the years and departments that
+changed).
 Without any config, ligestat stops with an error: start one with
 `ligestat init DATA --organisation "Eksempel Kommune"`, which writes a commented
 `ligestat.toml` listing the department codes found in the data. (The City of

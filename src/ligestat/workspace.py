@@ -230,6 +230,24 @@ class Workspace:
             return self.config
         return parse_config(row[0], f"{self.path} (config stored for {year})")
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """Every report year with a staff snapshot and the config it was imported with,
+        ascending (a year with several snapshots: its latest); empty under ``--config``,
+        which counts for every year."""
+        if self._explicit or self.path is None:
+            return []
+        try:
+            rows = self.con.execute(
+                "SELECT snapshot_date, config FROM snapshot_configs ORDER BY 1").fetchall()
+        except Exception:  # a workspace made before configs were kept per snapshot
+            return []
+        texts = {(d.year if d.month == 1 else d.year + 1): text for d, text in rows}
+        parsed: dict[str, Config] = {}
+        for text in texts.values():
+            if text not in parsed:
+                parsed[text] = parse_config(text, f"{self.path} (stored config)")
+        return [(year, parsed[text]) for year, text in sorted(texts.items())]
+
     def use_config(self, config: Config) -> None:
         """Compute with ``config`` instead of the stored ones (``--config``)."""
         self._config = config

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ligestat.api import has_year, publish
+from ligestat.api import department_changes, has_year, publish
 from ligestat.indicators import REGISTRY, contract_tables
 from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
@@ -105,6 +105,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
         narrative=ws.narrative(),
+        department_changes=department_changes(ws, year),
         pay_year=sel.pay_year,
         pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
         if "pay_gap" in tables else None,

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ligestat.config import Department, Targets
+from ligestat.history import DepartmentChange
 from ligestat.indicators.registry import Row, Tables
 from ligestat.io.narrative import NarrativeFile
 
@@ -92,6 +93,8 @@ class ReportInput:
     pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
     pay_adjusted: AdjustedGap | None = None  # Logib's standard model, when pay.csv allows it
     narrative: tuple[NarrativeFile, ...] = ()  # the unit's Markdown texts and logo
+    # earlier report years whose departments differ from this year's (ligestat.history)
+    department_changes: tuple[DepartmentChange, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))
