@@ -165,6 +165,7 @@ class Workspace:
             con.execute("CREATE TABLE IF NOT EXISTS snapshot_configs "
                         "(snapshot_date DATE PRIMARY KEY, config VARCHAR)")
             # context figures are kept per report year (``context_year``)
+            con.execute("ALTER TABLE context ADD COLUMN IF NOT EXISTS source_en VARCHAR")
             con.execute("ALTER TABLE context ADD COLUMN IF NOT EXISTS report_year BIGINT")
         return ws
 

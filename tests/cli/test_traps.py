@@ -190,7 +190,8 @@ def test_import_stores_context_csv(valid: Path, tmp_path: Path, cli: CliRunner) 
         assert list(w.rows("context")) == [{
             "key": "gp", "group": "health", "group_da": "Lægebesøg", "group_en": "GP visits",
             "label_da": "Kvinder", "label_en": "Women", "value": 7.6, "unit": "visits",
-            "year": 2023, "source": "DST", "report_year": 2026}]  # latest snapshot 2025-03-01
+            "year": 2023, "source": "DST", "source_en": None,
+            "report_year": 2026}]  # latest snapshot 2025-03-01
 
 
 _CONTEXT = ("key,group,group_da,group_en,label_da,label_en,value,unit,year,source\n"

@@ -42,9 +42,12 @@ class BuildContext:
         return [self.inp.department_name(c) for c in codes]
 
     def source(self, key: str, **ctx: object) -> Note:
-        """The source note of ``key``: the input's own wording, else the language's default."""
-        if key in self.inp.sources:
-            return Note("source", self.t.label("source_prefix") + " " + self.inp.sources[key])
+        """The source note of ``key``: the input's own wording in the report's language
+        (``[report.sources]`` is Danish, ``[report.sources_en]`` English), else the
+        language's default — never a line in another language."""
+        own = self.inp.sources if self.lang == "da" else self.inp.sources_en
+        if key in own:
+            return Note("source", self.t.label("source_prefix") + " " + own[key])
         return Note("source", self.t.label(f"source_{key}", **self.common(), **ctx))
 
     def department_notes(self, years: Iterable[int]) -> tuple[Note, ...]:

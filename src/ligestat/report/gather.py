@@ -45,7 +45,8 @@ def _stored_context(ws: Workspace, year: int) -> tuple[ContextFigure, ...]:
     return tuple(ContextFigure(
         key=r["key"], group=r["group"], group_da=r["group_da"] or r["group"],
         group_en=r["group_en"] or r["group"], label_da=r["label_da"], label_en=r["label_en"],
-        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"])
+        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"],
+        source_en=r.get("source_en") or r["source"])
         for r in rows)
 
 
@@ -104,6 +105,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        sources_en={str(k): str(v) for k, v in dict(cfg.report.get("sources_en", {})).items()},
         narrative=ws.narrative(),
         department_changes=department_changes(ws, year),
         pay_year=sel.pay_year,
