@@ -192,7 +192,9 @@ the report and `ligestat tables` add a note naming the years and departments tha
 changed).
 Without any config, ligestat stops with an error: start one with
 `ligestat init DATA --organisation "Eksempel Kommune"`, which writes a commented
-`ligestat.toml` listing the department codes found in the data. (The City of
+`ligestat.toml` listing the department codes found in the data, and a
+`[columns.TABLE]` mapping for an export's own headers it recognises (`Køn`,
+`Forvaltning`, …). (The City of
 Copenhagen's 2025 config, `src/ligestat/data/kk-2025.toml`, belongs to the demo:
 `ligestat synth kk-2025` writes it beside the demo data.)
 Every key but the departments has a default. Every section is checked when the file

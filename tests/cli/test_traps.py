@@ -102,6 +102,38 @@ def test_init_writes_a_commented_config_from_the_data_codes(valid: Path,
     assert (valid / "ligestat.toml").read_text(encoding="utf-8") == text
 
 
+def test_init_maps_an_exports_own_headers_and_reads_codes_through_them(
+        valid: Path, cli: CliRunner) -> None:
+    """A payroll export's headers (Medarbejdernr, Køn, Forvaltning): init writes the
+    [columns.TABLE] mapping the readers' "did you mean" finds, and lists the department
+    codes read through it (not "no department codes found")."""
+    expected = api.tables(valid, year=2025)
+    headers = {"employee_id": "Medarbejdernr", "gender": "Køn", "department": "Forvaltning"}
+    for table in ("employees", "parental_leave"):
+        _rewrite(valid / f"{table}.csv", lambda rows: [
+            [headers.get(h, h) for h in rows[0]], *rows[1:]])
+    (valid / "ligestat.toml").unlink()
+    result = cli.invoke(app, ["init", str(valid), "--organisation", "Æblerød Kommune"])
+    assert result.exit_code == 0, result.output
+    text = (valid / "ligestat.toml").read_text(encoding="utf-8")
+    assert ('[columns.employees]\nemployee_id = "medarbejdernr"\ngender = "køn"\n'
+            'department = "forvaltning"\n') in text
+    config = load_config(valid / "ligestat.toml")
+    mapped = {c: h.lower() for c, h in headers.items()}
+    assert {t: dict(m) for t, m in config.columns.items()} == {
+        "employees": mapped, "parental_leave": mapped}
+    assert sorted(config.department_codes) == sorted(orgdata.DEPARTMENTS)
+    # the codes are counted in every table, the renamed ones included
+    adm = sum(1 for t, rows in orgdata.ROWS.items() if "department" in orgdata.COLUMNS[t]
+              for r in rows if r[orgdata.COLUMNS[t].index("department")] == "ADM")
+    assert f"[departments.ADM]  # {adm:,} rows" in text
+    assert cli.invoke(app, ["validate", str(valid)]).exit_code == 0
+    # with BR marked as the config marks it, the export gives the contract folder's tables
+    orgdata.write_config(valid, text.replace('name = "BR"\n# in_tables = false',
+                                             'name = "BR"\nin_tables = false'))
+    assert api.tables(valid, year=2025) == expected
+
+
 def test_init_needs_the_organisation_name(valid: Path, cli: CliRunner) -> None:
     (valid / "ligestat.toml").unlink()
     result = cli.invoke(app, ["init", str(valid)])
