@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Selection, Target, dept_frame, indicator
+from ligestat.indicators.registry import Selection, Target, dept_frame_by_year, indicator
 from ligestat.indicators.shape import Shape, ShareDef
 from ligestat.targets import max_gap_sql
 
@@ -50,7 +50,7 @@ def child_sick_days(sel: Selection) -> str:
         CAST(coalesce(sum(s.wt), 0) AS BIGINT) AS women_took,
         CAST(coalesce(sum(s.me), 0) AS BIGINT) AS men_entitled,
         CAST(coalesce(sum(s.mt), 0) AS BIGINT) AS men_took
-      FROM years y CROSS JOIN {dept_frame(sel.config)}
+      FROM years y JOIN {dept_frame_by_year(sel)} ON y.year BETWEEN f.lo AND f.hi
       LEFT JOIN sick s ON s.year = y.year
                       AND (f.department = 'total' OR s.department = f.department)
       GROUP BY ALL),
