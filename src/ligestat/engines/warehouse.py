@@ -139,6 +139,10 @@ class Warehouse:
         """The config every year is computed with (a warehouse stores none of its own)."""
         return self._config
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """None per year: one config counts for every year."""
+        return []
+
     def query(self, sql: str, params: Sequence[Any] | None = None) -> _Result:
         """One DuckDB-dialect statement over the contract tables, run in the engine."""
         stmt = translate(sql, self.engine.dialect, self._ctes, params)
