@@ -89,7 +89,62 @@ def _range_rules(col: Column, v: str) -> list[Rule]:
     return rules
 
 
+_ORG = "trim(coalesce(organisation, ''))"
+
+
+def _organisation_rules(col: Column, config: Config) -> list[Rule]:
+    """The ``organisation`` column (CONTRACT.md §1, many organisations): every row names a
+    listed organisation when the config lists them, and none names one otherwise."""
+    v = _v(col)
+    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    if not config.many:
+        return [Rule(col.name, "names an organisation, but ligestat.toml lists no "
+                     "[organisations]; list each there (docs/organisations.md) or leave the "
+                     "column out", f"NOT {empty}")]
+    return [Rule(col.name, "is empty; with [organisations] in ligestat.toml every row names "
+                 "its organisation", empty),
+            Rule(col.name, "unknown organisation; add it to ligestat.toml as "
+                 "[organisations.\"ID\"] or correct the row",
+                 f"NOT {empty} AND {v} NOT IN {_lit(list(config.organisations))}")]
+
+
+def _department_rules(col: Column, config: Config) -> list[Rule]:
+    """A department code listed in the config (of the row's organisation, with many); empty
+    only where the organisation has no departments."""
+    v = _v(col)
+    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    if not config.many:
+        if not config.departments:
+            return [Rule(col.name, "unknown department code: ligestat.toml lists no "
+                         "[departments]; add it there or leave the cell empty", f"NOT {empty}")]
+        return [Rule(col.name, "is empty", empty),
+                Rule(col.name, "unknown department code; add it to ligestat.toml "
+                     "[departments] or correct the row",
+                     f"NOT {empty} AND {v} NOT IN {_lit(config.department_codes)}")]
+    pairs = [f"{oid}\x00{code}" for oid, c in config.organisations.items()
+             for code in c.department_codes]
+    with_depts = [oid for oid, c in config.organisations.items() if c.departments]
+    without = [oid for oid, c in config.organisations.items() if not c.departments]
+    pair = f"({_ORG} || chr(0) || {v})"
+    rules = []
+    if with_depts:
+        rules.append(Rule(col.name, "is empty", f"{empty} AND {_ORG} IN {_lit(with_depts)}"))
+        rules.append(Rule(col.name, "not a department of the row's organisation; add it to "
+                          "ligestat.toml [organisations.\"ID\".departments] or correct the row",
+                          f"NOT {empty} AND {_ORG} IN {_lit(with_depts)} AND "
+                          f"{pair} NOT IN {_lit(pairs)}"))
+    if without:
+        rules.append(Rule(col.name, "unknown department code: the row's organisation lists no "
+                          "departments in ligestat.toml; add them there or leave the cell empty",
+                          f"NOT {empty} AND {_ORG} IN {_lit(without)}"))
+    return rules
+
+
 def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule]:
+    if col.kind == "organisation":
+        return _organisation_rules(col, config)
+    if col.kind == "department":
+        return _department_rules(col, config)
     v = _v(col)
     empty = f"({_q(col.name)} IS NULL OR {v} = '')"
     rules: list[Rule] = []
@@ -130,10 +185,6 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
     elif col.kind == "boolean":
         rules.append(Rule(col.name, "unknown boolean; use true/false, 1/0 or ja/nej",
                           nonempty + f"lower({v}) NOT IN {_lit(BOOLEAN_TRUE + BOOLEAN_FALSE)}"))
-    elif col.kind == "department":
-        rules.append(Rule(col.name, "unknown department code; add it to ligestat.toml "
-                          "[departments] or correct the row",
-                          nonempty + f"{v} NOT IN {_lit(config.department_codes)}"))
     elif col.kind == "choice":
         rules.append(Rule(col.name, f"must be one of {', '.join(col.choices)}",
                           nonempty + f"lower({v}) NOT IN {_lit(col.choices)}"))
@@ -204,7 +255,9 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
     keys = st.schema.unique
     if not keys:
         return [], 0
-    cols = ", ".join(f"trim({_q(k)})" for k in keys)
+    # many organisations: the same id in two organisations is two people
+    cols = ", ".join(([_ORG] if "organisation" in st.columns else [])
+                     + [f"trim({_q(k)})" for k in keys])
     filled = " AND ".join(f"trim({_q(k)}) <> ''" for k in keys)  # empty keys: "is empty"
     sql = (f"SELECT _row, {cols}, first_value(_row) OVER (PARTITION BY {cols} ORDER BY _row) "
            f"AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) AS nth "

@@ -155,6 +155,8 @@ class Workspace:
         if not read_only:
             for t in TABLES:
                 con.execute(_create_sql(t))
+                # a workspace made before contract version 2's organisation column gains it
+                con.execute(f"ALTER TABLE {t.name} ADD COLUMN IF NOT EXISTS organisation VARCHAR")
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
             con.execute("CREATE TABLE IF NOT EXISTS narrative (name VARCHAR PRIMARY KEY, "
                         "content BLOB)")
@@ -348,7 +350,7 @@ class Workspace:
         else:
             self.con.execute(f"DELETE FROM {st.schema.name} WHERE {key} IN "
                              f"(SELECT DISTINCT {key} FROM {typed})")
-        self.con.execute(f"INSERT INTO {st.schema.name} SELECT * FROM {typed}")
+        self.con.execute(f"INSERT INTO {st.schema.name} BY NAME SELECT * FROM {typed}")
         self.con.execute(f"DROP TABLE {typed}")
 
     # -- what is stored ----------------------------------------------------------
@@ -380,8 +382,9 @@ class Workspace:
                 for t in TABLES}
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """Every stored row of a contract table, as dicts (small tables: initiatives)."""
+        """Every stored row of a contract table, as dicts (small tables: initiatives),
+        without the ``organisation`` column (an organisation's rows are its own view)."""
         cur = self.con.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         for row in cur.fetchall():
-            yield dict(zip(names, row, strict=True))
+            yield {k: v for k, v in zip(names, row, strict=True) if k != "organisation"}
