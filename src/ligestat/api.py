@@ -111,7 +111,8 @@ def has_year(ws: Store, year: int) -> bool:
 
 
 def document(ws: Store, year: int, *, disclosure: str | None = None) -> dict[str, Any]:
-    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied."""
+    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied
+    (with many organisations: ``{"contract", "year", "organisations": {ID: document}}``)."""
     return _document(ws, year, disclosure, False)[0]
 
 
@@ -119,8 +120,13 @@ def _document(ws: Store, year: int, disclosure: str | None,
               allow_older_snapshot: bool) -> tuple[dict[str, Any], Config]:
     if allow_older_snapshot:
         ws.older_snapshot_year = year
-    published = publish(ws, year, disclosure=disclosure)
     cfg = ws.year_config(year)
+    if cfg.many:  # CONTRACT.md §1, many organisations: one document holding each one's
+        from ligestat import organisations
+
+        return organisations.document(
+            organisations.publish_all(ws, year, disclosure=disclosure), cfg, year), cfg
+    published = publish(ws, year, disclosure=disclosure)
     return {
         "contract": CONTRACT_VERSION,
         "organisation": cfg.organisation,
