@@ -448,7 +448,8 @@ def _organisation(top: dict[str, Any], org_id: str, raw: Any, where: str,
     merged = {k: v for k, v in top.items()
               if k not in ("organisation", "organisations", "departments")}
     for key in ORG_OVERRIDES:
-        if key in own:
+        if key in own:  # checked here, so that a message names the organisation's table
+            read_section(own[key], key, where, f"{label}.{key}")
             merged[key] = {**merged.get(key, {}), **own[key]}
     departments = _departments(own.get("departments", {}), where, f"{label}.",
                                "organisations.ID.departments.CODE")

@@ -88,17 +88,21 @@ def organisation_ids(config: Config) -> list[str]:
     return sorted(config.organisations)
 
 
-def for_organisation(store: Store, org_id: str) -> Store:
-    """The view of ``store`` (a workspace or a warehouse) holding one organisation's rows,
-    computed with that organisation's config."""
+def for_organisation(store: Store, org_id: str, config: Config | None = None) -> Store:
+    """The view of ``store`` (a workspace) holding one organisation's rows, computed with
+    that organisation's config: of ``config`` (a many-organisation config) when given,
+    else of the config the store gives each year."""
     def year_config(year: int) -> Config:
-        cfg = store.year_config(year) if year else store.config
+        cfg = config or (store.year_config(year) if year else store.config)
         return cfg.organisation_config(org_id)
 
-    scoped = getattr(store, "organisation", None)
-    if callable(scoped):  # a warehouse: its normalising CTEs filtered
-        out: Store = scoped(org_id, year_config)
-        return out
+    from ligestat.workspace import Workspace
+
+    if not isinstance(store, Workspace | OrganisationStore):
+        raise InputError("a data set of many organisations is computed from a data folder or a "
+                         "workspace; inside a warehouse (--source) it is not supported yet: "
+                         "compute one organisation at a time with a view of its rows and its "
+                         "own config (docs/organisations.md)")
     return OrganisationStore(store.con, org_id, year_config, store.older_snapshot_year)
 
 
@@ -120,23 +124,28 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
         ids = wanted
     chosen = list(names) if names is not None else None
 
-    def one(org_id: str) -> Published:
-        view = for_organisation(store, org_id)
-        try:
-            return publish(view, year, disclosure=disclosure, names=chosen)
-        except LigestatError as exc:
-            name = store.year_config(year).organisation_config(org_id).organisation
-            raise type(exc)(f'organisation "{org_id}" ({name}): {exc}') from None
-        finally:
-            close = getattr(view, "close", None)
-            if isinstance(view, OrganisationStore) and close is not None:
-                close()
+    cfg = store.year_config(year)
+    workers = _threads(store)
+    # the views (cursors of the store's connection) are made here, one thread; each is
+    # then used by one thread only
+    views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
 
-    workers = 1 if hasattr(store, "organisation") else _threads(store)
-    if workers == 1:
-        return {org_id: one(org_id) for org_id in ids}
-    with ThreadPoolExecutor(workers) as pool:
-        return dict(zip(ids, pool.map(one, ids), strict=True))
+    def one(org_id: str) -> Published:
+        try:
+            return publish(views[org_id], year, disclosure=disclosure, names=chosen)
+        except LigestatError as exc:
+            name = cfg.organisation_config(org_id).organisation
+            raise type(exc)(f'organisation "{org_id}" ({name}): {exc}') from None
+
+    try:
+        if workers == 1:
+            return {org_id: one(org_id) for org_id in ids}
+        with ThreadPoolExecutor(workers) as pool:
+            return dict(zip(ids, pool.map(one, ids), strict=True))
+    finally:
+        for view in views.values():
+            if isinstance(view, OrganisationStore):
+                view.close()
 
 
 def _threads(store: Store) -> int:

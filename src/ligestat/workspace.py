@@ -350,7 +350,10 @@ class Workspace:
         else:
             self.con.execute(f"DELETE FROM {st.schema.name} WHERE {key} IN "
                              f"(SELECT DISTINCT {key} FROM {typed})")
-        self.con.execute(f"INSERT INTO {st.schema.name} BY NAME SELECT * FROM {typed}")
+        # many organisations: stored in organisation order, so that reading one
+        # organisation's rows (ligestat.organisations) skips the others' row groups
+        order = " ORDER BY organisation" if "organisation" in st.columns else ""
+        self.con.execute(f"INSERT INTO {st.schema.name} BY NAME SELECT * FROM {typed}{order}")
         self.con.execute(f"DROP TABLE {typed}")
 
     # -- what is stored ----------------------------------------------------------

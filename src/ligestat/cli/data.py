@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ligestat import api
+from ligestat.errors import InputError
 from ligestat.indicators import REGISTRY
 from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
 
@@ -145,13 +146,14 @@ def tables(data: DataArg = None,
             disclosure=disclosure, progress=progress, allow_older_snapshot=allow_older_snapshot)
     if cfg.many:
         _many(doc, json_out, json_dir, parquet, compare, organisation)
-        if json_out is not None or organisation is None:
+        if json_out is None and organisation is None:
             return
-        doc = doc["organisations"][organisation]
+        if json_out is None and organisation is not None:
+            doc = doc["organisations"][organisation]
     elif json_dir or parquet or compare or organisation:
-        raise typer.BadParameter("for a data set of many organisations only (the config "
-                                 "lists no [organisations])",
-                                 param_hint="--json-dir/--parquet/--compare/--organisation")
+        raise InputError("--json-dir, --parquet, --compare and --organisation are for a data "
+                         "set of many organisations only (the config lists no [organisations]; "
+                         "see docs/organisations.md)")
     if json_out is None:
         chosen = lang or str(cfg.report.get("lang", "da"))
         chosen = chosen if chosen in LANGS else "da"
@@ -173,9 +175,9 @@ def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
     from ligestat.cli.table_view import render_comparison
 
     if organisation is not None and organisation not in doc["organisations"]:
-        raise typer.BadParameter(f"{organisation!r} is not among the organisations "
-                                 f"({', '.join(list(doc['organisations'])[:10])} …)",
-                                 param_hint="--organisation")
+        ids = list(doc["organisations"])
+        raise InputError(f"--organisation {organisation!r} is not among the organisations: "
+                         f"{', '.join(ids[:10])}{' …' if len(ids) > 10 else ''}")
     if json_dir is not None:
         written = organisations.write_json_dir(doc, json_dir)
         console.print(f"wrote {len(written)} documents to {json_dir}", highlight=False)
