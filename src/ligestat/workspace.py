@@ -29,7 +29,7 @@ from ligestat.errors import (
 )
 from ligestat.io import Staged, discover, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
-from ligestat.io.schema import TABLES, TableSchema
+from ligestat.io.schema import TABLES
 from ligestat.validate import typed_select, validate_staged
 
 __all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
@@ -41,9 +41,53 @@ _SQL_TYPES = {"date": "DATE", "integer": "BIGINT", "year": "BIGINT", "decimal": 
               "boolean": "BOOLEAN"}
 
 
-def _create_sql(t: TableSchema) -> str:
-    cols = ", ".join(f'"{c.name}" {_SQL_TYPES.get(c.kind, "VARCHAR")}' for c in t.columns)
-    return f"CREATE TABLE IF NOT EXISTS {t.name} ({cols})"
+# the workspace's own tables beside the contract's: name → column definitions
+_OWN_TABLES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("meta", (("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR"))),
+    ("narrative", (("name", "VARCHAR PRIMARY KEY"), ("content", "BLOB"))),
+    ("imports", (("source", "VARCHAR"), ("tables", "VARCHAR"), ("rows", "BIGINT"),
+                 ("imported_at", "TIMESTAMP DEFAULT current_timestamp"))),
+    ("snapshot_configs", (("snapshot_date", "DATE PRIMARY KEY"), ("config", "VARCHAR"))),
+)
+
+
+def _layout() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Every table this version of ligestat keeps, with its columns' SQL types."""
+    contract = tuple((t.name, tuple((c.name, _SQL_TYPES.get(c.kind, "VARCHAR"))
+                                    for c in t.columns)) for t in TABLES)
+    return contract + _OWN_TABLES
+
+
+def _upgrade(con: Any, *, read_only: bool) -> None:
+    """Bring a workspace made by an earlier ligestat up to this version's layout.
+
+    A table or column added since the workspace was made (pay, context, an
+    initiative's description, …) is created empty: stored years keep their data
+    and read as "not present". A writable workspace is altered in place; a
+    read-only one gets the same layout as session-local views over its tables,
+    leaving the file as it is.
+    """
+    db = con.execute("SELECT current_database()").fetchone()[0]
+    have: dict[str, set[str]] = {}
+    for table, column in con.execute(
+            "SELECT table_name, column_name FROM duckdb_columns() "
+            "WHERE database_name = current_database() AND schema_name = 'main'").fetchall():
+        have.setdefault(table, set()).add(column)
+    for name, columns in _layout():
+        if name not in have:
+            defs = ", ".join(f'"{c}" {t}' for c, t in columns)
+            temp = "TEMP " if read_only else ""
+            con.execute(f"CREATE {temp}TABLE IF NOT EXISTS {name} ({defs})")
+            continue
+        missing = [(c, t.split()[0]) for c, t in columns if c not in have[name]]
+        if not missing:
+            continue
+        if read_only:
+            extra = ", ".join(f'NULL::{t} AS "{c}"' for c, t in missing)
+            con.execute(f'CREATE TEMP VIEW {name} AS SELECT *, {extra} FROM "{db}".main.{name}')
+        else:
+            for c, t in missing:
+                con.execute(f'ALTER TABLE {name} ADD COLUMN "{c}" {t}')
 
 
 def _open_error(path: Path | None, exc: Exception) -> WorkspaceError:
@@ -151,20 +195,12 @@ class Workspace:
         # DuckDB draws a progress bar on stdout for queries over 2 s: it would corrupt
         # `ligestat tables --json -`; ligestat shows its own progress on stderr
         con.execute("SET enable_progress_bar = false")
-        ws = cls(con, p)
-        if not read_only:
-            for t in TABLES:
-                con.execute(_create_sql(t))
-                # a workspace made before contract version 2's organisation column gains it
-                con.execute(f"ALTER TABLE {t.name} ADD COLUMN IF NOT EXISTS organisation VARCHAR")
-            con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            con.execute("CREATE TABLE IF NOT EXISTS narrative (name VARCHAR PRIMARY KEY, "
-                        "content BLOB)")
-            con.execute("CREATE TABLE IF NOT EXISTS imports (source VARCHAR, tables VARCHAR, "
-                        "rows BIGINT, imported_at TIMESTAMP DEFAULT current_timestamp)")
-            con.execute("CREATE TABLE IF NOT EXISTS snapshot_configs "
-                        "(snapshot_date DATE PRIMARY KEY, config VARCHAR)")
-        return ws
+        try:
+            _upgrade(con, read_only=read_only)
+        except duckdb.Error as exc:
+            con.close()
+            raise _open_error(p, exc) from None
+        return cls(con, p)
 
     def close(self) -> None:
         self.con.close()

@@ -32,6 +32,8 @@ LABELS = {
         "leave": ("Af {n} {who} der vendte tilbage fra barsel i {prev}, fik {share} en højere "
                   "timegrundløn i {year}."),
         "leave_others": "Blandt alle andre, der fik løn begge år, var andelen {share}.",
+        "leave_rule": ("Tilbagevenden er regnet som barnets fødselsdato plus de uger, "
+                       "orloven varede."),
         "women_word": "kvinder", "men_word": "mænd",
     },
     "en": {
@@ -53,6 +55,7 @@ LABELS = {
         "leave": ("Of {n} {who} who returned from parental leave in {prev}, {share} got a "
                   "higher basic hourly pay in {year}."),
         "leave_others": "Among everyone else paid in both years, the share was {share}.",
+        "leave_rule": "The return is dated as the child's birth date plus the weeks of leave.",
         "women_word": "women", "men_word": "men",
     },
 }
@@ -111,5 +114,5 @@ def assessment_markdown(a: Assessment, year: int, lang: str = "da") -> str:
                                              year=a.pay_year,
                                              share=_num(a.leave.share(g), lang, pct=True)))
         out += ["", t["leave_others"].format(share=_num(a.leave.others_share, lang, pct=True)),
-                ""]
+                "", t["leave_rule"], ""]
     return "\n".join(out).rstrip() + "\n"
