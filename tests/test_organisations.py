@@ -344,3 +344,17 @@ def test_many_organisation_options_need_many_organisations(tmp_path: Path) -> No
                                       "--parquet", str(tmp_path / "x.parquet")])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "for a data set of many organisations only" in result.output
+
+
+def test_a_report_per_organisation_on_request(tmp_path: Path) -> None:
+    data = _hand(tmp_path / "data")
+    result = CliRunner().invoke(app, ["report", str(data), "--year", "2025", "--organisation",
+                                      "B2", "--out", str(tmp_path / "out"), "--format", "html"])
+    assert result.exit_code == 0, result.output
+    (html,) = (tmp_path / "out").glob("*.html")
+    text = html.read_text(encoding="utf-8")
+    assert "Beta" in text and "Alfa" not in text
+    none = CliRunner().invoke(app, ["report", str(data), "--year", "2025",
+                                    "--out", str(tmp_path / "x"), "--format", "html"])
+    assert none.exit_code == 1
+    assert "give --organisation ID, one of A1, B2" in none.output

@@ -16,7 +16,7 @@ organisation's key figures with its rank among the others (:func:`comparison`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
@@ -59,10 +59,11 @@ class OrganisationStore:
         database = con.execute("SELECT current_database()").fetchone()[0]
         self.con = con.cursor()
         self.con.execute("SET enable_progress_bar = false")
-        for t in TABLES:
+        for t in TABLES:  # context keeps its rowid: the report reads it in file order
+            rowid = ", rowid AS rowid" if t.name == "context" else ""
             self.con.execute(
-                f'CREATE OR REPLACE TEMP VIEW {t.name} AS SELECT * FROM "{database}".main.'
-                f"{t.name} WHERE organisation = {_lit(org_id)}")
+                f'CREATE OR REPLACE TEMP VIEW {t.name} AS SELECT *{rowid} FROM "{database}".'
+                f"main.{t.name} WHERE organisation = {_lit(org_id)}")
 
     @property
     def config(self) -> Config:
@@ -75,6 +76,17 @@ class OrganisationStore:
         rows = self.con.execute(
             "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()
         return [r[0] for r in rows]
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The organisation's rows of a contract table, as dicts (as ``Workspace.rows``)."""
+        cur = self.con.execute(f"SELECT * FROM {table}")
+        names = [d[0] for d in cur.description]
+        for row in cur.fetchall():
+            yield {k: v for k, v in zip(names, row, strict=True) if k != "organisation"}
+
+    def narrative(self) -> tuple[Any, ...]:
+        """No narrative files: they belong to a single organisation's data folder."""
+        return ()
 
     def close(self) -> None:
         self.con.close()

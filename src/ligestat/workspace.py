@@ -388,7 +388,9 @@ class Workspace:
                              f"(SELECT DISTINCT {key} FROM {typed})")
         # many organisations: stored in organisation order, so that reading one
         # organisation's rows (ligestat.organisations) skips the others' row groups
-        order = " ORDER BY organisation" if "organisation" in st.columns else ""
+        big = ("employees", "parental_leave", "child_sick_days", "pay")
+        order = " ORDER BY organisation" if "organisation" in st.columns and \
+            st.schema.name in big else ""
         self.con.execute(f"INSERT INTO {st.schema.name} BY NAME SELECT * FROM {typed}{order}")
         self.con.execute(f"DROP TABLE {typed}")
 
