@@ -25,7 +25,7 @@ from pathlib import Path
 
 SIZES = (1_000_000, 10_000_000)
 ORGANISATIONS = 100
-REPEAT = 3
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 ROOT = Path(__file__).resolve().parents[1]
 LIGESTAT = [sys.executable, "-m", "ligestat"]
 

@@ -90,6 +90,28 @@ def _range_rules(col: Column, v: str) -> list[Rule]:
 
 
 _ORG = "trim(coalesce(organisation, ''))"
+# many organisations: the config's (organisation, department) pairs as a temporary table
+# (``organisation_table``); the rules look rows up in it (a join, where a literal list of
+# thousands of pairs would be compared one by one for every row)
+ORGS_TABLE = "_ligestat_org_departments"
+
+
+def organisation_table(con: Any, config: Config) -> None:
+    """(Re)create :data:`ORGS_TABLE` for ``config``'s organisations: one row per
+    (organisation, department); ``''`` as the department of one without departments."""
+    rows = [(oid, code, True) for oid, c in config.organisations.items()
+            for code in c.department_codes]
+    rows += [(oid, "", False) for oid, c in config.organisations.items() if not c.departments]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {ORGS_TABLE} (organisation VARCHAR, "
+                "department VARCHAR, has_departments BOOLEAN)")
+    if rows:
+        orgs, depts, has = (list(c) for c in zip(*rows, strict=True))
+        con.execute(f"INSERT INTO {ORGS_TABLE} SELECT unnest(?), unnest(?), unnest(?)",
+                    [orgs, depts, has])
+
+
+def _orgs(where: str = "") -> str:
+    return f"(SELECT organisation FROM {ORGS_TABLE}{' WHERE ' + where if where else ''})"
 
 
 def _organisation_rules(col: Column, config: Config) -> list[Rule]:
@@ -105,7 +127,7 @@ def _organisation_rules(col: Column, config: Config) -> list[Rule]:
                  "its organisation", empty),
             Rule(col.name, "unknown organisation; add it to ligestat.toml as "
                  "[organisations.\"ID\"] or correct the row",
-                 f"NOT {empty} AND {v} NOT IN {_lit(list(config.organisations))}")]
+                 f"NOT {empty} AND {v} NOT IN {_orgs()}")]
 
 
 def _department_rules(col: Column, config: Config) -> list[Rule]:
@@ -121,23 +143,17 @@ def _department_rules(col: Column, config: Config) -> list[Rule]:
                 Rule(col.name, "unknown department code; add it to ligestat.toml "
                      "[departments] or correct the row",
                      f"NOT {empty} AND {v} NOT IN {_lit(config.department_codes)}")]
-    pairs = [f"{oid}\x00{code}" for oid, c in config.organisations.items()
-             for code in c.department_codes]
-    with_depts = [oid for oid, c in config.organisations.items() if c.departments]
-    without = [oid for oid, c in config.organisations.items() if not c.departments]
-    pair = f"({_ORG} || chr(0) || {v})"
-    rules = []
-    if with_depts:
-        rules.append(Rule(col.name, "is empty", f"{empty} AND {_ORG} IN {_lit(with_depts)}"))
-        rules.append(Rule(col.name, "not a department of the row's organisation; add it to "
-                          "ligestat.toml [organisations.\"ID\".departments] or correct the row",
-                          f"NOT {empty} AND {_ORG} IN {_lit(with_depts)} AND "
-                          f"{pair} NOT IN {_lit(pairs)}"))
-    if without:
-        rules.append(Rule(col.name, "unknown department code: the row's organisation lists no "
-                          "departments in ligestat.toml; add them there or leave the cell empty",
-                          f"NOT {empty} AND {_ORG} IN {_lit(without)}"))
-    return rules
+    with_depts = f"{_ORG} IN {_orgs('has_departments')}"
+    pairs = f"(SELECT organisation || chr(0) || department FROM {ORGS_TABLE})"
+    return [
+        Rule(col.name, "is empty", f"{empty} AND {with_depts}"),
+        Rule(col.name, "not a department of the row's organisation; add it to "
+             "ligestat.toml [organisations.\"ID\".departments] or correct the row",
+             f"NOT {empty} AND {with_depts} AND ({_ORG} || chr(0) || {v}) NOT IN {pairs}"),
+        Rule(col.name, "unknown department code: the row's organisation lists no "
+             "departments in ligestat.toml; add them there or leave the cell empty",
+             f"NOT {empty} AND {_ORG} IN {_orgs('NOT has_departments')}"),
+    ]
 
 
 def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule]:
@@ -278,6 +294,8 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
 
 def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
     """Problems in one staged table and the total number of broken cells."""
+    if config.many:
+        organisation_table(con, config)
     rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
     rules += [r for c in st.schema.columns if c.name in st.columns for r in _text_rules(c)]
     if not rules or st.rows == 0:
