@@ -28,8 +28,13 @@ MEMORY_BOUND = 2 * 1024 ** 3  # address space per case: 2 GB
 TIME_LIMIT = 60.0  # seconds per case
 
 _CHILD = r"""
-import resource, sys, traceback
+import atexit, resource, sys, traceback
 resource.setrlimit(resource.RLIMIT_AS, ({bound}, {bound}))
+def _peak():  # VmHWM: this program's own peak (ru_maxrss would include the parent's)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            print("peak-kb:", line.split()[1])
+atexit.register(_peak)
 from pathlib import Path
 from ligestat.errors import LigestatError
 kind, target = sys.argv[1], Path(sys.argv[2])
@@ -69,6 +74,7 @@ class Outcome:
     ok: bool
     seconds: float
     detail: str
+    peak_mb: float = 0.0  # the child's peak resident memory (0: not reported)
 
 
 def _hr_folder(folder: Path) -> Path:
@@ -218,9 +224,12 @@ def run(quick: bool, bound: int = MEMORY_BOUND, limit: float = TIME_LIMIT,
                 outcomes.append(Outcome(case.name, False, limit, f"no answer in {limit:g} s"))
                 continue
             seconds = time.monotonic() - began
-            out = (proc.stdout + proc.stderr).strip()
-            ok = proc.returncode == 0 and "Traceback" not in out
-            outcomes.append(Outcome(case.name, ok, seconds, out.splitlines()[-1] if out else ""))
+            lines = (proc.stdout + proc.stderr).strip().splitlines()
+            peaks = [int(x.split()[1]) for x in lines if x.startswith("peak-kb:")]
+            lines = [x for x in lines if not x.startswith("peak-kb:")]
+            ok = proc.returncode == 0 and not any("Traceback" in x for x in lines)
+            outcomes.append(Outcome(case.name, ok, seconds, lines[-1] if lines else "",
+                                    max(peaks, default=0) / 1024))
     return outcomes
 
 
@@ -228,11 +237,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a few small cases")
     args = parser.parse_args()
+    began = time.monotonic()
     outcomes = run(args.quick)
-    print(f"| case | ok | seconds | answer (memory bound {MEMORY_BOUND // 1024 ** 3} GB, "
-          f"time limit {TIME_LIMIT:g} s) |\n|---|---|---|---|")
+    print(f"| case | ok | seconds | peak MB | answer (memory bound "
+          f"{MEMORY_BOUND // 1024 ** 3} GB, time limit {TIME_LIMIT:g} s) |\n|---|---|---|---|---|")
     for o in outcomes:
-        print(f"| {o.case} | {'yes' if o.ok else 'NO'} | {o.seconds:.1f} | {o.detail[:120]} |")
+        print(f"| {o.case} | {'yes' if o.ok else 'NO'} | {o.seconds:.1f} | {o.peak_mb:.0f} | "
+              f"{o.detail[:120]} |")
+    print(f"\n{len(outcomes)} cases, {sum(o.ok for o in outcomes)} passed, "
+          f"{time.monotonic() - began:.0f} s in all (building the inputs included); "
+          f"peak memory of a case {max((o.peak_mb for o in outcomes), default=0):.0f} MB")
     return 0 if all(o.ok for o in outcomes) else 1
 
 

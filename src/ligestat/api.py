@@ -19,10 +19,11 @@ from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_confi
 
 if TYPE_CHECKING:
     from ligestat.disclosure import AuditResult, Policy
+    from ligestat.disclosure.releases import Release
     from ligestat.engines import Warehouse
 
 __all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "document", "has_year",
-           "load", "publish", "tables", "tables_with_config", "validate"]
+           "load", "publish", "report_years", "tables", "tables_with_config", "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
@@ -77,32 +78,74 @@ class Published:
     selection: Selection  # the year's selection: snapshot, cohort, population date
     computed: dict[str, list[dict[str, Any]]]  # the unsuppressed tables (for the audit only)
     hidden_units: bool  # totals include units shown in no row (in_tables = false)
+    # every release up to this year, unsuppressed and as published (the audit's union);
+    # empty when the policy suppresses nothing
+    releases: tuple[Release, ...] = ()
+    released: tuple[dict[str, list[dict[str, Any]]], ...] = ()
 
     def audit(self) -> AuditResult:
-        """What an attacker can derive about every suppressed count."""
+        """What an attacker holding every release up to this year can derive about every
+        suppressed count (:mod:`ligestat.disclosure.releases`)."""
         from ligestat.disclosure import audit
+        from ligestat.disclosure.releases import audit_releases
 
+        if self.releases:
+            return audit_releases(self.releases, self.released)
         return audit(self.tables, self.computed, self.policy, hidden_units=self.hidden_units)
+
+
+def report_years(ws: Store) -> list[int]:
+    """Every report year the workspace can report: each has its own staff snapshot."""
+    candidates = {d.year if d.month == 1 else d.year + 1 for d in ws.snapshots()}
+    return sorted(y for y in candidates if has_year(ws, y))
+
+
+def _release(ws: Store, year: int, disclosure: str | None, wanted: list[str]) -> Release:
+    """Everything ligestat publishes for ``year`` (every table with a disclosure shape, and
+    ``wanted``), unsuppressed."""
+    from ligestat.disclosure import resolve_policy
+    from ligestat.disclosure.releases import Release
+
+    cfg = ws.year_config(year)  # the config the year's data was imported with
+    staff = has_year(ws, year)  # without a snapshot of its own: the tables that need none
+    names = list(dict.fromkeys([*wanted, *(n for n, ind in REGISTRY.items()
+                                           if ind.disclosure is not None
+                                           and (staff or not ind.needs_snapshot))]))
+    sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in names))
+    return Release(year, run(ws, sel, names), resolve_policy(disclosure, cfg), sel,
+                   any(not d.in_tables for d in cfg.departments))
 
 
 def publish(ws: Store, year: int, *, disclosure: str | None = None,
             names: Iterable[str] | None = None) -> Published:
     """Compute indicators (default: the contract's) for ``year`` and apply disclosure control.
 
-    ``disclosure``: a policy name (``None``: the config's). Raises
+    ``disclosure``: a policy name (``None``: each year's config's). Under a policy that
+    suppresses anything, every earlier report year the workspace can report is
+    protected first and this year consistently with them, and every table of the year
+    is protected whichever are asked for (:mod:`ligestat.disclosure.releases`). Raises
     :class:`~ligestat.errors.DisclosureError` for an unknown policy, or for a table
     without a disclosure shape under a policy that suppresses anything.
     """
     from ligestat.disclosure import resolve_policy, suppression
+    from ligestat.disclosure.releases import protect
 
     wanted = chosen(names)
     cfg = ws.year_config(year)  # the config the year's data was imported with
     policy = resolve_policy(disclosure, cfg)
-    sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
-    computed = run(ws, sel, wanted)
     hidden = any(not d.in_tables for d in cfg.departments)
-    protected = suppression.suppress(computed, policy, hidden_units=hidden)
-    return Published(protected, policy, sel, computed, hidden)
+    if not policy.suppresses:
+        sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
+        computed = run(ws, sel, wanted)
+        return Published(suppression.suppress(computed, policy, hidden_units=hidden), policy,
+                         sel, computed, hidden)
+    years = [y for y in report_years(ws) if y < year] + [year]
+    releases = tuple(_release(ws, y, disclosure, wanted) for y in years)
+    released = tuple(protect(releases))
+    now = releases[-1]
+    return Published({n: released[-1][n] for n in wanted if n in released[-1]}, policy,
+                     now.selection, {n: now.tables[n] for n in wanted if n in now.tables},
+                     hidden, releases, released)
 
 
 def has_year(ws: Store, year: int) -> bool:

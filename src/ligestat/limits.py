@@ -44,7 +44,7 @@ class Limit:
 
     name: str
     default: int
-    unit: str  # "bytes" | "characters"
+    unit: str  # "bytes" | "characters" | "findings"
     help: str
 
     @property
@@ -66,10 +66,20 @@ LIMITS: dict[str, Limit] = {
         Limit("max_cell_chars", 32_767, "characters",
               "Length of any one cell read from a workbook or CSV file. 32,767 is Excel's own "
               "limit, so only a forged or broken file goes over it."),
+        Limit("memory_bytes", 512 * 1024 * 1024, "bytes",
+              "Memory DuckDB may use for an import or a computation (its memory_limit). "
+              "Beyond it DuckDB writes intermediate data to a private temporary folder "
+              "(mode 0700, removed when the run ends, or by the next run if it was killed), "
+              "so a national register imports in bounded memory; more makes large sorts and "
+              "joins faster."),
         Limit("max_text_chars", 2_000, "characters",
               "Length of a free-text value that reaches the report (agreement, initiative "
               "title, focus area, key figures, context labels and sources). Longer text is "
               "refused by validation, so the renderers never get a page-long cell."),
+        Limit("max_findings_per_document", 10_000, "findings",
+              "Findings `sprog` reports for one file or web page. A document past it is "
+              "machine-made or broken (500,000 findings took over a minute to report); the "
+              "first ones are reported, with a notice that the cap was hit."),
     )
 }
 

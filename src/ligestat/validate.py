@@ -8,6 +8,7 @@ turns a valid staged table into the workspace's typed columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,7 +49,11 @@ def _iso_text(v: str) -> str:
 
 def date_sql(column: str) -> str:
     """SQL: the DATE in a staged text column (NULL when empty or not a date)."""
-    v = f"trim({_q(column)})"
+    return _date_of(_q(column))
+
+
+def _date_of(cell: str) -> str:
+    v = f"trim({cell})"
     return f"CASE WHEN regexp_full_match({v}, '{_DATE}') THEN TRY_CAST({_iso_text(v)} AS DATE) END"
 
 
@@ -71,6 +76,11 @@ def _v(col: Column) -> str:
     return f"trim({_q(col.name)})"
 
 
+def _cell(st: Staged, name: str) -> str:
+    """SQL: a staged cell as text (a typed Parquet column as its text form)."""
+    return f"CAST({_q(name)} AS VARCHAR)" if name in st.types else _q(name)
+
+
 def _num(v: str) -> str:
     return f"TRY_CAST(replace({v}, ',', '.') AS DOUBLE)"
 
@@ -89,7 +99,7 @@ def _range_rules(col: Column, v: str) -> list[Rule]:
     return rules
 
 
-_ORG = "trim(coalesce(organisation, ''))"
+_ORG = "trim(coalesce(CAST(organisation AS VARCHAR), ''))"
 # many organisations: the config's (organisation, department) pairs as a temporary table
 # (``organisation_table``); the rules look rows up in it (a join, where a literal list of
 # thousands of pairs would be compared one by one for every row)
@@ -114,11 +124,11 @@ def _orgs(where: str = "") -> str:
     return f"(SELECT organisation FROM {ORGS_TABLE}{' WHERE ' + where if where else ''})"
 
 
-def _organisation_rules(col: Column, config: Config) -> list[Rule]:
+def _organisation_rules(col: Column, config: Config, cell: str) -> list[Rule]:
     """The ``organisation`` column (CONTRACT.md §1, many organisations): every row names a
     listed organisation when the config lists them, and none names one otherwise."""
-    v = _v(col)
-    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    v = f"trim({cell})"
+    empty = f"({cell} IS NULL OR {v} = '')"
     if not config.many:
         return [Rule(col.name, "names an organisation, but ligestat.toml lists no "
                      "[organisations]; list each there (docs/organisations.md) or leave the "
@@ -130,11 +140,11 @@ def _organisation_rules(col: Column, config: Config) -> list[Rule]:
                  f"NOT {empty} AND {v} NOT IN {_orgs()}")]
 
 
-def _department_rules(col: Column, config: Config) -> list[Rule]:
+def _department_rules(col: Column, config: Config, cell: str) -> list[Rule]:
     """A department code listed in the config (of the row's organisation, with many); empty
     only where the organisation has no departments."""
-    v = _v(col)
-    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+    v = f"trim({cell})"
+    empty = f"({cell} IS NULL OR {v} = '')"
     if not config.many:
         if not config.departments:
             return [Rule(col.name, "unknown department code: ligestat.toml lists no "
@@ -156,19 +166,23 @@ def _department_rules(col: Column, config: Config) -> list[Rule]:
     ]
 
 
-def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule]:
+def _column_rules(schema: TableSchema, col: Column, config: Config, cell: str = "",
+                  snapshot: str = "") -> list[Rule]:
+    """The rules of one column; ``cell``: the SQL of its text (default: the staged column),
+    ``snapshot``: that of the row's snapshot_date (for a birth year)."""
+    cell = cell or _q(col.name)
     if col.kind == "organisation":
-        return _organisation_rules(col, config)
+        return _organisation_rules(col, config, cell)
     if col.kind == "department":
-        return _department_rules(col, config)
-    v = _v(col)
-    empty = f"({_q(col.name)} IS NULL OR {v} = '')"
+        return _department_rules(col, config, cell)
+    v = f"trim({cell})"
+    empty = f"({cell} IS NULL OR {v} = '')"
     rules: list[Rule] = []
     if col.required:
         rules.append(Rule(col.name, "is empty", empty))
     nonempty = f"NOT {empty} AND "
     if col.kind == "date":
-        day = date_sql(col.name)
+        day = _date_of(cell)
         rules.append(Rule(col.name, f"not a date; use {DATE_FORMS}",
                           nonempty + f"NOT regexp_full_match({v}, '{_DATE}')"))
         rules.append(Rule(col.name, "impossible date",
@@ -185,7 +199,7 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
         ok = whole + f"TRY_CAST(split_part({v}, '.', 1) AS BIGINT) IS NOT NULL AND "
         rules += [Rule(r.column, r.message, ok + r.bad) for r in _range_rules(col, v)]
         if col.kind == "year":
-            snap = date_sql("snapshot_date")
+            snap = _date_of(snapshot or _q("snapshot_date"))
             rules.append(Rule(col.name, "must be between 1900 and the snapshot's year",
                               ok + f"({_num(v)} < 1900 OR ({snap} IS NOT NULL AND "
                               f"{_num(v)} > year({snap})))"))
@@ -207,10 +221,10 @@ def _column_rules(schema: TableSchema, col: Column, config: Config) -> list[Rule
     return rules
 
 
-def _text_rules(col: Column) -> list[Rule]:
+def _text_rules(col: Column, cell: str = "") -> list[Rule]:
     """Rules for every column: no control characters, no text longer than the limit."""
     cap = limit("max_text_chars")
-    cell = _q(col.name)
+    cell = cell or _q(col.name)
     return [
         Rule(col.name, CONTROL_MESSAGE,
              f"{cell} IS NOT NULL AND regexp_matches({cell}, '{CONTROL_CHARS}')"),
@@ -219,22 +233,90 @@ def _text_rules(col: Column) -> list[Rule]:
     ]
 
 
-def _mixed_decimal_marks(con: Any, st: Staged) -> list[Problem]:
-    problems = []
+def _mixed_marks_sql(st: Staged) -> list[tuple[str, str]]:
+    """Per text decimal column: SQL aggregates (comma count, dot count, first comma row)."""
+    out = []
     for col in st.schema.columns:
-        if col.kind != "decimal" or col.name not in st.columns:
-            continue
+        if col.kind != "decimal" or col.name not in st.columns or col.name in st.types:
+            continue  # a typed number has no decimal comma
         v = _v(col)
-        comma, dot, first = con.execute(
-            f"SELECT count(*) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+,[0-9]+')), "
-            f"count(*) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+\\.[0-9]+')), "
-            f"min(_row) FILTER (WHERE regexp_full_match({v}, '[+-]?[0-9]+,[0-9]+')) "
-            f"FROM {st.relation}"
-        ).fetchone()
-        if comma and dot:
-            problems.append(Problem(st.source.label, int(first), col.name,
-                                    "mixed decimal marks ('.' and ',') in one column; use one"))
-    return problems
+        comma = f"regexp_full_match({v}, '[+-]?[0-9]+,[0-9]+')"
+        out.append((col.name, f"count(*) FILTER (WHERE {comma}), count(*) FILTER (WHERE "
+                    f"regexp_full_match({v}, '[+-]?[0-9]+\\.[0-9]+')), min(_row) FILTER "
+                    f"(WHERE {comma})"))
+    return out
+
+
+def _allowed(values: Sequence[str]) -> list[str]:
+    """Values a cell may hold exactly as they are and pass every rule of its column."""
+    cap = limit("max_text_chars")
+    return [v for v in values if v and v == v.strip() and len(v) <= cap
+            and not re.search(CONTROL_CHARS, v)]
+
+
+def _bounds(col: Column, x: str) -> list[str]:
+    out = []
+    if col.minimum is not None:
+        out.append(f"{x} >= {col.minimum}")
+    if col.maximum is not None:
+        out.append(f"{x} <= {col.maximum}")
+    if col.above is not None:
+        out.append(f"{x} > {col.above}")
+    return out
+
+
+_ISO_STRICT = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_UINT = "[0-9]{1,15}"
+
+
+def _fine(st: Staged, col: Column, config: Config) -> str | None:
+    """SQL true for a cell that surely passes every rule of its column (a typed Parquet
+    value in the usual range, a known code, a plain ISO date), so the contract's text rules
+    run only on the other cells; None when every cell needs them. The guard is sufficient,
+    not necessary: a cell it does not pass is judged by the rules, so problems and counts
+    are exactly those of the rules alone."""
+    x = _q(col.name)
+    typed = st.types.get(col.name)
+    cap = limit("max_text_chars")
+    conds: list[str] = []
+    if col.kind == "date":
+        if typed and cap >= 10:  # DATE prints as YYYY-MM-DD
+            conds = [f"{x} IS NOT NULL", f"year({x}) BETWEEN 1900 AND 2200"]
+        elif not typed and cap >= 10:
+            conds = [f"regexp_full_match({x}, '{_ISO_STRICT}')",
+                     f"TRY_CAST({x} AS DATE) BETWEEN DATE '1900-01-01' AND DATE '2200-12-31'"]
+    elif col.kind in ("integer", "year") and cap >= 20:
+        n = x if typed else f"TRY_CAST({x} AS BIGINT)"
+        conds = [f"{x} IS NOT NULL"] if typed else [f"regexp_full_match({x}, '{_UINT}')"]
+        conds += _bounds(col, n)
+        if col.kind == "year":
+            snap = _q("snapshot_date")
+            if "snapshot_date" in st.types:
+                conds += [f"{snap} IS NOT NULL", f"{n} >= 1900", f"{n} <= year({snap})"]
+            elif "snapshot_date" in st.columns:
+                conds += [f"regexp_full_match({snap}, '{_ISO_STRICT}')", f"{n} >= 1900",
+                          f"{n} <= year(TRY_CAST({snap} AS DATE))"]
+            else:
+                return None
+    elif col.kind == "decimal" and typed and cap >= 30:
+        # a DOUBLE prints without an exponent from 0.0001 up to 10^16
+        conds = [f"{x} IS NOT NULL", *_bounds(col, x)]
+        if typed in ("DOUBLE", "FLOAT"):
+            conds.append(f"({x} = 0 OR abs({x}) BETWEEN 0.0001 AND 1e15)")
+    elif col.kind == "boolean" and typed and cap >= 5:
+        conds = [f"{x} IS NOT NULL"]
+    elif col.kind == "gender" and not typed:
+        known = _allowed([a for aliases in GENDER_ALIASES.values() for a in aliases])
+        conds = [f"{x} IN {_lit(known)}"] if known else []
+    elif col.kind == "department" and not typed:
+        codes = _allowed(config.department_codes)
+        conds = [f"{x} IN {_lit(codes)}"] if codes else []
+    elif col.kind == "choice" and not typed:
+        conds = [f"{x} IN {_lit(_allowed(col.choices))}"] if _allowed(col.choices) else []
+    if not conds:
+        return None
+    fine = " AND ".join(conds)
+    return fine if col.required else f"({x} IS NULL OR ({fine}))"
 
 
 def _ranges(con: Any, relation: str, bad: str, limit: int = 5) -> str:
@@ -251,7 +333,7 @@ def _problems(con: Any, st: Staged, column: str, message: str, bad: str, n: int,
               value: str | None = None) -> list[Problem]:
     """The problems of one broken rule: each row when few, else one line naming the runs
     of rows and a few of the values, so one mistake does not hide the others."""
-    value = value or _q(column)
+    value = value or _cell(st, column)
     if n < GROUP_FROM:
         rows = con.execute(f"SELECT _row, {value} FROM {st.relation} WHERE {bad} "
                            "ORDER BY _row").fetchall()
@@ -271,21 +353,27 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
     keys = st.schema.unique
     if not keys:
         return [], 0
+    # a typed key's text is one-to-one with its value: group on the value
+    exprs = [_q(k) if k in st.types else f"trim({_q(k)})" for k in keys]
     # many organisations: the same id in two organisations is two people
-    cols = ", ".join(([_ORG] if "organisation" in st.columns else [])
-                     + [f"trim({_q(k)})" for k in keys])
-    filled = " AND ".join(f"trim({_q(k)}) <> ''" for k in keys)  # empty keys: "is empty"
-    sql = (f"SELECT _row, {cols}, first_value(_row) OVER (PARTITION BY {cols} ORDER BY _row) "
-           f"AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) AS nth "
-           f"FROM {st.relation} WHERE {filled}")
-    total = int(con.execute(f"SELECT count(*) FROM ({sql}) WHERE nth > 1").fetchone()[0])
+    cols = ", ".join(([_ORG] if "organisation" in st.columns else []) + exprs)
+    filled = " AND ".join(f"{e} IS NOT NULL" if k in st.types else f"{e} <> ''"
+                          for k, e in zip(keys, exprs, strict=True))  # empty keys: "is empty"
+    # one aggregate counts the duplicates; only when there are any are their rows found
+    total = int(con.execute(
+        f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM {st.relation} "
+        f"WHERE {filled} GROUP BY {cols} HAVING count(*) > 1)").fetchone()[0])
     if not total:
         return [], 0
+    shown_key = f"trim({_cell(st, keys[-1])})"
+    sql = (f"SELECT _row, {cols}, {shown_key}, first_value(_row) OVER (PARTITION BY {cols} "
+           f"ORDER BY _row) AS first, row_number() OVER (PARTITION BY {cols} ORDER BY _row) "
+           f"AS nth FROM {st.relation} WHERE {filled}")
     scope = f" for the same {', '.join(keys[:-1])}" if len(keys) > 1 else ""
     message = f"duplicate {keys[-1]}{scope}"
     if total >= GROUP_FROM:
         bad = f"_row IN (SELECT _row FROM ({sql}) WHERE nth > 1)"
-        return _problems(con, st, keys[-1], message, bad, total, f"trim({_q(keys[-1])})"), total
+        return _problems(con, st, keys[-1], message, bad, total, shown_key), total
     rows = con.execute(f"SELECT * FROM ({sql}) WHERE nth > 1 ORDER BY _row").fetchall()
     problems = [Problem(st.source.label, int(r[0]), keys[-1],
                         f"{message} (first at row {r[-2]})", shown(str(r[-3]))) for r in rows]
@@ -293,30 +381,69 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
 
 
 def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem], int]:
-    """Problems in one staged table and the total number of broken cells."""
+    """Problems in one staged table and the total number of broken cells.
+
+    One scan counts every rule and the decimal marks (a cell its column's guard passes,
+    ``_fine``, is not tested further), one aggregate counts duplicate keys; only broken
+    rules are then read for their rows."""
     if config.many:
         organisation_table(con, config)
-    rules = [r for c in st.schema.columns for r in _column_rules(st.schema, c, config)]
-    rules += [r for c in st.schema.columns if c.name in st.columns for r in _text_rules(c)]
+    snapshot = _cell(st, "snapshot_date")
+    rules = [r for c in st.schema.columns
+             for r in _column_rules(st.schema, c, config, _cell(st, c.name), snapshot)]
+    rules += [r for c in st.schema.columns if c.name in st.columns
+              for r in _text_rules(c, _cell(st, c.name))]
     if not rules or st.rows == 0:
         return [], 0
-    counts = con.execute(
-        "SELECT " + ", ".join(f"count(*) FILTER (WHERE {r.bad})" for r in rules)
-        + f" FROM {st.relation}"
-    ).fetchone()
+    guards = {c.name: g for c in st.schema.columns if (g := _fine(st, c, config)) is not None}
+    names = {name: f"_fine{i}" for i, name in enumerate(guards)}
+    # CASE, not AND: DuckDB evaluates both sides of an AND on every row, a CASE's ELSE
+    # only on the rows that reach it
+    counted = [f"count(*) FILTER (WHERE CASE WHEN {names[r.column]} THEN false ELSE {r.bad} END)"
+               if r.column in names else f"count(*) FILTER (WHERE {r.bad})" for r in rules]
+    marks = _mixed_marks_sql(st)
+    inner = ", ".join(f"{g} AS {names[c]}" for c, g in guards.items())
+    source = f"(SELECT *{', ' + inner if inner else ''} FROM {st.relation})"
+    counts = con.execute("SELECT " + ", ".join(counted + [m for _, m in marks])
+                         + f" FROM {source}").fetchone()
     problems: list[Problem] = []
     total = 0
-    for rule, n in zip(rules, counts, strict=True):
+    for rule, n in zip(rules, counts, strict=False):
         if not n:
             continue
         total += int(n)
         problems += _problems(con, st, rule.column, rule.message, rule.bad, int(n))
-    mixed = _mixed_decimal_marks(con, st)
+    mixed = []
+    for i, (column, _) in enumerate(marks):
+        comma, dot, first = counts[len(rules) + 3 * i: len(rules) + 3 * i + 3]
+        if comma and dot:
+            mixed.append(Problem(st.source.label, int(first), column,
+                                 "mixed decimal marks ('.' and ',') in one column; use one"))
     dups, ndups = _duplicates(con, st)
     return sorted(problems + mixed + dups), total + len(mixed) + ndups
 
 
-def typed_column(col: Column) -> str:
+def typed_column(col: Column, st: Staged | None = None, config: Config | None = None) -> str:
+    """SQL converting a staged column into the workspace's typed value: a text column
+    (trimmed), or with ``st`` a typed Parquet column, which keeps its value; a cell that
+    passes its column's guard is taken as it is."""
+    if st is not None and col.name in st.types:
+        x = _q(col.name)
+        return {"date": f"CAST({x} AS DATE)", "integer": f"CAST({x} AS BIGINT)",
+                "year": f"CAST({x} AS BIGINT)", "decimal": f"CAST({x} AS DOUBLE)"}.get(col.kind, x)
+    expr = _text_typed(col)
+    if st is None or config is None:
+        return expr
+    x = _q(col.name)
+    if col.kind == "gender":  # the canonical codes as they are, aliases through the CASE
+        return f"CASE WHEN {x} IN ('woman', 'man', 'other') THEN {x} ELSE {expr} END"
+    if col.kind in ("date", "department", "choice") and (fine := _fine(st, col, config)):
+        plain = f"CAST({x} AS DATE)" if col.kind == "date" else x
+        return f"CASE WHEN {x} IS NOT NULL AND {fine} THEN {plain} ELSE {expr} END"
+    return expr
+
+
+def _text_typed(col: Column) -> str:
     """SQL converting a text column (trimmed) into the workspace's typed value."""
     v = _v(col)
     empty = f"({_q(col.name)} IS NULL OR {v} = '')"
@@ -341,7 +468,7 @@ def typed_column(col: Column) -> str:
     return f"CASE WHEN {empty} THEN NULL ELSE {expr} END"
 
 
-def typed_select(st: Staged) -> str:
+def typed_select(st: Staged, config: Config | None = None) -> str:
     """SQL selecting the staged table's cells as the workspace's typed columns."""
-    cols = ", ".join(f"{typed_column(c)} AS {_q(c.name)}" for c in st.schema.columns)
+    cols = ", ".join(f"{typed_column(c, st, config)} AS {_q(c.name)}" for c in st.schema.columns)
     return f"SELECT {cols} FROM {st.relation}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,10 +28,12 @@ from ligestat.errors import (
     damaged_message,
     is_interrupt,
 )
-from ligestat.io import Staged, discover, stage
+from ligestat.io import Staged, discover, parquet_error, stage
 from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES
-from ligestat.validate import typed_select, validate_staged
+from ligestat.io.scratch import private_dir
+from ligestat.limits import limit
+from ligestat.validate import typed_column, typed_select, validate_staged
 
 __all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
 
@@ -56,6 +59,9 @@ def _layout() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     contract = tuple((t.name, tuple((c.name, _SQL_TYPES.get(c.kind, "VARCHAR"))
                                     for c in t.columns)) for t in TABLES)
     return contract + _OWN_TABLES
+
+
+_BY_ORGANISATION = ("employees", "parental_leave", "child_sick_days", "pay")
 
 
 def _upgrade(con: Any, *, read_only: bool) -> None:
@@ -99,6 +105,15 @@ def _open_error(path: Path | None, exc: Exception) -> WorkspaceError:
             f"{path}: cannot open the workspace: it is in use by another ligestat process"
             f"{held}; wait for it to finish and try again")
     return WorkspaceError(f"{path}: cannot open the workspace: {first}")
+
+
+def _bound_memory(con: Any, memory: int) -> Path:
+    """DuckDB's memory limit (``LIGESTAT_MEMORY_BYTES``) and a private temporary folder
+    for what does not fit (DuckDB's default would be beside the workspace, or ./.tmp)."""
+    spill = private_dir()
+    con.execute(f"SET memory_limit = '{memory}B'")
+    con.execute("SET temp_directory = ?", [str(spill)])
+    return spill
 
 
 def _is_duckdb(path: Path) -> bool:
@@ -168,6 +183,8 @@ class Workspace:
         # the report year allowed to use a staff snapshot older than its own window
         # (``--allow-older-snapshot``); every other year needs its own data
         self.older_snapshot_year: int | None = None
+        self._importing: Config | None = None  # the config of the import being stored
+        self._spill: Path | None = None  # DuckDB's temporary folder, removed on close
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -186,6 +203,7 @@ class Workspace:
                 f"{p}: cannot open the workspace: not a DuckDB workspace file; give the "
                 "workspace's .duckdb file (or a new path to create one)"
             )
+        memory = limit("memory_bytes")  # a bad LIGESTAT_MEMORY_BYTES: an error before opening
         try:
             con = duckdb.connect(str(p) if p else ":memory:", read_only=read_only)
         except duckdb.Error as exc:
@@ -200,10 +218,15 @@ class Workspace:
         except duckdb.Error as exc:
             con.close()
             raise _open_error(p, exc) from None
-        return cls(con, p)
+        ws = cls(con, p)
+        ws._spill = _bound_memory(con, memory)
+        return ws
 
     def close(self) -> None:
         self.con.close()
+        if self._spill is not None:
+            shutil.rmtree(self._spill, ignore_errors=True)
+            self._spill = None
 
     def __enter__(self) -> Workspace:
         return self
@@ -287,7 +310,7 @@ class Workspace:
                 warnings += warned
                 if progress:
                     progress(f"validating {source.label}", 2 * i + 1, steps)
-                rule_problems, n = validate_staged(self.con, st, config) if not found else ([], 0)
+                rule_problems, n = self._validate(st, config) if not found else ([], 0)
                 problems += found + rule_problems
                 total += len(found) + n
         except BaseException as exc:  # an unreadable file: drop what was staged before it
@@ -302,9 +325,19 @@ class Workspace:
             raise ValidationError(problems, total=total)
         return staged, warnings
 
+    def _validate(self, st: Staged, config: Config) -> tuple[list[Problem], int]:
+        import duckdb
+
+        try:
+            return validate_staged(self.con, st, config)
+        except duckdb.Error as exc:  # a view reads the Parquet file only now
+            if not st.view or is_interrupt(exc):
+                raise
+            raise parquet_error(st.source.label, exc) from None
+
     def _drop(self, staged: list[Staged]) -> None:
         for st in staged:
-            self.con.execute(f"DROP TABLE IF EXISTS {st.relation}")
+            self.con.execute(st.drop_sql())
 
     def check(self, data: Path, config: Config | None = None,
               progress: Progress | None = None) -> ImportSummary:
@@ -333,6 +366,10 @@ class Workspace:
         folder = find_narrative(data, Path(config) if isinstance(config, str | Path) else None)
         narrative = read_narrative(folder) if folder is not None else None
         staged, warnings = self._stage_all(data, cfg, progress)
+        self._importing = cfg
+        # the stored rows need not keep the file's order: DuckDB streams them in parallel
+        # without holding them back to keep it
+        self.con.execute("SET preserve_insertion_order = false")
         try:
             self.con.execute("BEGIN TRANSACTION")
             if narrative is not None:  # the unit's texts replace the ones stored before
@@ -348,10 +385,15 @@ class Workspace:
                              [cfg.organisation])
             self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT DISTINCT "
                              "snapshot_date, ? FROM employees WHERE snapshot_date IN "
-                             f"({self._snapshots_sql(staged)})", [cfg.source_text])
+                             f"({self._snapshots_sql(staged, cfg)})", [cfg.source_text])
             self.con.execute("INSERT INTO imports (source, tables, rows) VALUES (?, ?, ?)",
                              [str(data), ",".join(st.source.table for st in staged),
                               sum(st.rows for st in staged)])
+            for st in staged:  # a Parquet file is read again to be stored: the same file?
+                if st.changed():
+                    raise WorkspaceError(
+                        f"{st.source.label}: the file changed while it was being imported; "
+                        "nothing was stored; import it again once it is complete")
             self.con.execute("COMMIT")
         except BaseException as exc:
             with contextlib.suppress(Exception):
@@ -363,36 +405,41 @@ class Workspace:
             raise
         finally:
             self._drop(staged)
+            self.con.execute("RESET preserve_insertion_order")
         self._config = cfg
         return ImportSummary(str(data), {st.source.table: st.rows for st in staged},
                              tuple(warnings), stored=True)
 
     @staticmethod
-    def _snapshots_sql(staged: list[Staged]) -> str:
+    def _snapshots_sql(staged: list[Staged], cfg: Config) -> str:
         """The staff snapshots this import brings (their rows are stored by now)."""
         emp = [st for st in staged if st.schema.name == "employees"]
         if not emp:
             return "SELECT NULL::DATE"
-        from ligestat.validate import date_sql
-
-        return f"SELECT DISTINCT {date_sql('snapshot_date')} FROM {emp[0].relation}"
+        day = typed_column(emp[0].schema.column("snapshot_date"), emp[0], cfg)
+        return f"SELECT DISTINCT {day} FROM {emp[0].relation}"
 
     def _store(self, st: Staged) -> None:
-        typed = f"typed_{st.relation}"
-        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {typed} AS {typed_select(st)}")
+        """Replace the snapshots (years, dates) the staged table brings; insert its rows,
+        typed, straight from the staged table (or the Parquet file) in one pass."""
+        typed = typed_select(st, self._importing)
         key = st.schema.replaces_by
-        if key is None:
-            self.con.execute(f"DELETE FROM {st.schema.name}")
+        table = st.schema.name
+        if self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
+            if key is None:
+                self.con.execute(f"DELETE FROM {table}")
+            else:
+                self.con.execute(f"DELETE FROM {table} WHERE {key} IN "
+                                 f"(SELECT DISTINCT {key} FROM ({typed}))")
+        if "organisation" in st.columns and table in _BY_ORGANISATION:
+            # many organisations: stored in organisation order, so that reading one
+            # organisation's rows (ligestat.organisations) skips the others' row groups
+            self.con.execute("SET preserve_insertion_order = true")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}) "
+                             "ORDER BY organisation")
+            self.con.execute("SET preserve_insertion_order = false")
         else:
-            self.con.execute(f"DELETE FROM {st.schema.name} WHERE {key} IN "
-                             f"(SELECT DISTINCT {key} FROM {typed})")
-        # many organisations: stored in organisation order, so that reading one
-        # organisation's rows (ligestat.organisations) skips the others' row groups
-        big = ("employees", "parental_leave", "child_sick_days", "pay")
-        order = " ORDER BY organisation" if "organisation" in st.columns and \
-            st.schema.name in big else ""
-        self.con.execute(f"INSERT INTO {st.schema.name} BY NAME SELECT * FROM {typed}{order}")
-        self.con.execute(f"DROP TABLE {typed}")
+            self.con.execute(f"INSERT INTO {table} BY NAME {typed}")
 
     # -- what is stored ----------------------------------------------------------
     def narrative(self) -> tuple[NarrativeFile, ...]:

@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from ligestat.language import analyse_advert
 
 Sprog = Callable[..., tuple[int, str, str]]
@@ -123,3 +125,17 @@ def test_every_registered_format_is_a_format_option(sprog: Sprog, tmp_path: Path
 def test_an_output_file_in_a_missing_folder_is_a_usage_error(tmp_path: Path, sprog: Sprog) -> None:
     text = _write(tmp_path / "a.txt", "tekst\n")
     assert sprog(str(text), "--output", str(tmp_path / "mangler" / "r.json"))[0] == 2
+
+
+def test_findings_per_document_stop_at_the_cap_with_a_notice(
+        tmp_path: Path, sprog: Sprog, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 7 sentences of two role nouns each: 14 findings; the cap is 5
+    text = _write(tmp_path / "mange.txt", "Vores formand og talsmand.\n" * 7)
+    monkeypatch.setenv("LIGESTAT_MAX_FINDINGS_PER_DOCUMENT", "5")
+    code, out, err = sprog(str(text), "--format", "json")
+    assert code == 1
+    assert len(json.loads(out)) == 5
+    assert "14 findings" in err and "max_findings_per_document" in err
+    monkeypatch.setenv("LIGESTAT_MAX_FINDINGS_PER_DOCUMENT", "14")
+    code, out, err = sprog(str(text), "--format", "json")
+    assert len(json.loads(out)) == 14 and "max_findings" not in err

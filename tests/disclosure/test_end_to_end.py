@@ -115,12 +115,13 @@ def test_audit_disclosure_reads_a_workspace_and_its_stored_policy(
 def test_audit_disclosure_exits_non_zero_when_a_cell_is_left_exposed(
         tmp_path: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     from ligestat.cli import app
-    from ligestat.disclosure import suppression
+    from ligestat.disclosure import releases
 
-    def publish_everything(tables: Any, policy: Any, **_: Any) -> Any:
-        return {name: [dict(r) for r in rows] for name, rows in tables.items()}
+    def publish_everything(given: Any, **_: Any) -> Any:
+        return [{name: [dict(r) for r in rows] for name, rows in release.tables.items()}
+                for release in given]
 
-    monkeypatch.setattr(suppression, "suppress", publish_everything)
+    monkeypatch.setattr(releases, "protect", publish_everything)
     data = _org(tmp_path / "org")
     result = cli.invoke(app, ["audit-disclosure", str(data), "--year", "2025",
                               "--disclosure", "standard"])

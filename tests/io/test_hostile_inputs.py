@@ -260,3 +260,17 @@ def test_a_conversion_error_inside_the_pipe_reaches_the_caller(tmp_path: Path) -
     with pytest.raises(InputError, match="broken half-way"), feed(broken) as path:
         assert threading.active_count() >= 1
         assert path.exists()
+
+
+@pytest.mark.parametrize("size", [3_000_000, 40_000_000])
+def test_a_line_of_tens_of_megabytes_is_an_error_not_a_row_dropped(
+        tmp_path: Path, size: int) -> None:
+    """The full fuzz run: DuckDB refused a 3 MB line but skipped a 40 MB one silently
+    (the initiative was missing and validation said "valid")."""
+    folder = orgdata.write_csv(tmp_path / "d")
+    lines = (folder / "initiatives.csv").read_text(encoding="utf-8").splitlines()
+    with (folder / "initiatives.csv").open("a", encoding="utf-8") as f:
+        f.write("9,staff,Ligeløn,ADM," + "x" * size + ",ongoing,,ja,\n")
+    with pytest.raises(InputError, match=rf"initiatives\.csv:{len(lines) + 1}: malformed "
+                                         r"CSV: a line is longer than 2,000,000 bytes"):
+        api.validate(folder)

@@ -20,15 +20,18 @@ def _bound(x: float) -> str:
     return "∞" if x == math.inf else f"{x:g}"
 
 
-def _print(policy: Policy, result: AuditResult, year: int, show_values: bool) -> None:
-    """One Rich table per published table: each suppressed count and its interval (and,
-    with ``show_values``, its true value)."""
-    console.print(f"[bold]Disclosure audit, {year}, policy {policy.name}[/]")
+def _print(policy: Policy, result: AuditResult, years: list[int], show_values: bool) -> None:
+    """One Rich table per published table and report year: each suppressed count and its
+    interval (and, with ``show_values``, its true value)."""
+    shown = ", ".join(str(y) for y in years)
+    console.print(f"[bold]Disclosure audit, report year(s) {shown} together, "
+                  f"policy {policy.name}[/]")
     if show_values:
         console.print("[bold red]For the data owner only:[/] the 'value' column holds the "
                       "true suppressed counts. Do not share this output.", highlight=False)
-    for name in dict.fromkeys(c.table for c in result.cells):
-        table = Table(title=name, title_justify="left")
+    for name, release in dict.fromkeys((c.table, c.release) for c in result.cells):
+        title = f"{name} (report {release})" if release else name
+        table = Table(title=title, title_justify="left")
         table.add_column("row", overflow="fold")
         table.add_column("cell", overflow="fold")
         table.add_column("kind")
@@ -37,7 +40,7 @@ def _print(policy: Policy, result: AuditResult, year: int, show_values: bool) ->
         for column in columns:
             table.add_column(column, justify="right")
         table.add_column("")
-        for cell in (c for c in result.cells if c.table == name):
+        for cell in (c for c in result.cells if (c.table, c.release) == (name, release)):
             status = "[green]ok[/]" if cell.ok else "[bold red]too narrow[/]"
             if cell.published:
                 status = "[bold red]published[/]"
@@ -51,7 +54,10 @@ def _print(policy: Policy, result: AuditResult, year: int, show_values: bool) ->
 
 
 def audit_disclosure(
-    year: Annotated[int, typer.Option("--year", help="Report year.", show_default=False)],
+    year: Annotated[int | None, typer.Option(
+        "--year", help="Report year: audit it with every earlier year it can be combined "
+                       "with (default: every year the data can report).",
+        show_default=False)] = None,
     data: Annotated[Path | None, typer.Argument(
         help="Data folder, as in CONTRACT.md (or use --workspace).", show_default=False)] = None,
     workspace: Annotated[Path | None, typer.Option(
@@ -68,28 +74,38 @@ def audit_disclosure(
 ) -> None:
     """Audit a disclosure policy: what an attacker can derive about each suppressed count.
 
-    Applies the policy, then computes by linear programming, for every suppressed
-    count, the interval it must lie in given everything published. Exits non-zero
-    when any interval is narrower than the policy allows. The output shows the
-    intervals, not the suppressed values; --show-values adds them, for the data
-    owner only.
+    Applies the policy to every report year the data can report (up to --year), then
+    computes by linear programming, for every suppressed count, the interval it must
+    lie in given everything published in all those years together: the JSON tables,
+    the report's trend and population, earlier reports' tables. Exits non-zero when
+    any interval is narrower than the policy allows. The output shows the intervals,
+    not the suppressed values; --show-values adds them, for the data owner only.
 
-    Example: [bold]ligestat audit-disclosure data/2025 --year 2025 --disclosure standard[/]
+    Example: [bold]ligestat audit-disclosure --workspace kk.duckdb --disclosure standard[/]
     """
     from ligestat import api
+    from ligestat.indicators import REGISTRY
 
+    shaped = [n for n, ind in REGISTRY.items() if ind.disclosure is not None]
     with api.load(data, workspace=workspace, config=config) as ws, \
             console.status("suppressing and auditing…"):
-        published = api.publish(ws, year, disclosure=disclosure)
+        years = api.report_years(ws)
+        if year is None:
+            if not years:
+                raise DisclosureError("the data holds no report year (no staff snapshot)")
+            year = years[-1]
+        published = api.publish(ws, year, disclosure=disclosure, names=shaped)
         result = published.audit()
     policy = published.policy
-    _print(policy, result, year, show_values)
+    audited = sorted({r.year for r in published.releases} or {year})
+    _print(policy, result, audited, show_values)
     if not result.ok:
         worst = result.failures[0]
         raise DisclosureError(
             f"{len(result.failures)} cell(s) are not protected as policy {policy.name!r} "
             f"requires (published, or narrowed below its protection width), e.g. "
-            f"{worst.table} {worst.label} {worst.key}: "
+            f"{worst.table}{f' (report {worst.release})' if worst.release else ''} "
+            f"{worst.label} {worst.key}: "
             f"[{_bound(worst.low)}, {_bound(worst.high)}]; check the [disclosure] overrides "
             "in ligestat.toml, or report this with the shape of the tables"
         )

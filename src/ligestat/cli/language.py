@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,13 +15,9 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from ligestat.errors import LanguageCheckError
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
 from ligestat.language.output import FORMATS, OutputFormat, render_diff
-from ligestat.language.run import (
-    CheckResult,
-    FixOptions,
-    MissingPathError,
-    check_paths,
-    read_allow_list,
-)
+
+if TYPE_CHECKING:  # the checker itself is imported when a check runs
+    from ligestat.language.run import CheckResult
 
 __all__ = ["register"]
 
@@ -73,7 +69,7 @@ def _report_errors(result: CheckResult) -> None:
 def _report_notices(result: CheckResult) -> None:
     err = Console(stderr=True, highlight=False)
     for notice in result.notices:
-        err.print(f"[yellow]not fixed:[/] {escape(notice)}", soft_wrap=True)
+        err.print(f"[yellow]note:[/] {escape(notice)}", soft_wrap=True)
 
 
 def sprog(
@@ -159,6 +155,8 @@ def sprog(
         raise typer.BadParameter("--fix-dir and --in-place need --fix.", param_hint="--fix")
     if fix_dir is not None and in_place:
         raise typer.BadParameter("use either --fix-dir or --in-place.", param_hint="--in-place")
+    from ligestat.language.run import FixOptions, MissingPathError, check_paths, read_allow_list
+
     try:
         allowed = read_allow_list(allow) if allow is not None else ()
     except LanguageCheckError as exc:

@@ -9,21 +9,30 @@ the bounds gives the interval ``[low, high]`` of whole numbers left open.
 Requirements: a primary-suppressed cell (below the threshold) needs
 ``high − low ≥ protection`` of its table (at least 1: never pinned); a
 secondary-suppressed cell must not be pinned (``high − low ≥ 1``); a count only
-withheld because the table shows no counts is listed but not judged.
+withheld because the table shows no counts is listed but not judged. Bands between
+nested counts, and zeros beside a small group, are judged too (:mod:`.bands`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ligestat.disclosure.bands import bands
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import classify
-from ligestat.disclosure.relations import CellId, Model, build_model, count_cells
-from ligestat.disclosure.schema import require_shapes, row_keys
+from ligestat.disclosure.relations import (
+    CellId,
+    HiddenUnits,
+    Model,
+    Relation,
+    build_model,
+    count_cells,
+)
+from ligestat.disclosure.schema import base, release_of, require_shapes, row_keys
 from ligestat.errors import DisclosureError
 from ligestat.indicators.registry import Tables
 
@@ -43,9 +52,10 @@ class CellInterval:
     value: float
     low: float
     high: float  # math.inf when unbounded
-    kind: str  # "primary" | "secondary" | "withheld"
+    kind: str  # "primary" | "secondary" | "withheld" | "band" | "zero band" (bands.py)
     required: int  # least width high − low; 0 = not judged
     published: bool = False  # a primary cell left visible
+    release: str = ""  # the report year that published it, when several are audited
 
     @property
     def width(self) -> float:
@@ -136,18 +146,40 @@ class Solver:
         return index, lp
 
     def bounds(self, cell: CellId) -> tuple[float, float]:
-        root = self.find(cell)
-        if not self.by_root.get(root):
-            return 0.0, math.inf
-        index, lp = self._lp(root)
-        try:
-            low, high = _solve(lp, index[cell])
-        except ValueError as exc:
-            raise DisclosureError(
-                f"the disclosure audit could not bound {cell[0]} row {cell[1]} {cell[2]} "
-                f"({exc}); please report this with the shape of the tables"
-            ) from None
-        return math.ceil(low - _EPS), (math.floor(high + _EPS) if high != math.inf else high)
+        """The whole numbers an unknown ``cell`` can take."""
+        return self.range(((1.0, cell),))
+
+    def range(self, terms: Sequence[tuple[float, CellId]]) -> tuple[float, float]:
+        """Least and greatest value of ``sum(coef × cell)`` (known cells are constants),
+        rounded inwards to whole numbers: a band between two counts, or one count."""
+        low = high = 0.0
+        parts: dict[CellId, list[tuple[float, CellId]]] = {}
+        for coef, c in terms:
+            if c not in self.unknown:
+                low += coef * self.model.values[c]
+                high += coef * self.model.values[c]
+            else:
+                parts.setdefault(self.find(c), []).append((coef, c))
+        for root, part in parts.items():  # separate groups of unknowns: their ranges add
+            if not self.by_root.get(root):  # unbound: [0, ∞) each
+                low = -math.inf if any(coef < 0 for coef, _ in part) else low
+                high = math.inf if any(coef > 0 for coef, _ in part) else high
+                continue
+            index, lp = self._lp(root)
+            objective: dict[int, float] = {}
+            for coef, c in part:
+                objective[index[c]] = objective.get(index[c], 0.0) + coef
+            try:
+                lo, hi = _solve(lp, tuple(sorted(objective.items())))
+            except ValueError as exc:
+                cell = part[0][1]
+                raise DisclosureError(
+                    f"the disclosure audit could not bound {cell[0]} row {cell[1]} {cell[2]} "
+                    f"({exc}); please report this with the shape of the tables"
+                ) from None
+            low, high = low + lo, high + hi
+        return (math.ceil(low - _EPS) if low != -math.inf else low,
+                math.floor(high + _EPS) if high != math.inf else high)
 
 
 _Row = tuple[tuple[int, float], ...]  # sparse: (variable index, coefficient)
@@ -168,20 +200,22 @@ def _matrix(rows: tuple[_Row, ...], n: int) -> Any:
 
 
 @lru_cache(maxsize=4096)
-def _solve(lp: _LP, j: int) -> tuple[float, float]:
-    """Least and greatest value of variable ``j`` (identical LPs recur across trials)."""
+def _solve(lp: _LP, terms: _Row) -> tuple[float, float]:
+    """Least and greatest value of ``sum(coef × variable)`` (identical LPs recur across
+    trials)."""
     from scipy.optimize import linprog  # heavy: imported when needed
 
     n, a_ub, b_ub, a_eq, b_eq = lp
     out: list[float] = []
     for sign in (1.0, -1.0):
         objective = [0.0] * n
-        objective[j] = sign
+        for j, coef in terms:
+            objective[j] = sign * coef
         res = linprog(objective, A_ub=_matrix(a_ub, n), b_ub=list(b_ub) or None,
                       A_eq=_matrix(a_eq, n), b_eq=list(b_eq) or None, bounds=(0, None),
                       method="highs")
         if res.status == 3:  # unbounded
-            out.append(math.inf)
+            out.append(-sign * math.inf)
         elif res.status != 0:
             raise ValueError(res.message)
         else:
@@ -209,11 +243,13 @@ def suppressed_cells(published: Tables, original: Tables) -> set[CellId]:
 
 def audit(published: Mapping[str, list[dict[str, Any]]],
           original: Mapping[str, list[dict[str, Any]]], policy: Policy, *,
-          hidden_units: bool | None = None) -> AuditResult:
+          hidden_units: HiddenUnits = None, extra: Sequence[Relation] = ()) -> AuditResult:
     """Derive the interval of every suppressed count from everything published.
 
     ``hidden_units``: whether "total" rows include units shown in no row
-    (``in_tables = false``); ``None`` infers it from the data.
+    (``in_tables = false``); ``None`` infers it from the data. ``extra``: relations
+    between tables beyond their shapes' (the same people in several releases,
+    :mod:`ligestat.disclosure.releases`).
     """
     for name, rows in published.items():
         if name in original and len(original[name]) != len(rows):
@@ -223,12 +259,13 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
             )
     if policy.suppresses:
         require_shapes(original)  # fail closed: an unshaped table cannot be audited
-    model = build_model(original, published, hidden_units=hidden_units)
+    model = build_model(original, published, hidden_units=hidden_units, extra=extra)
     primary, withheld = classify(original, policy)
     hidden = suppressed_cells(published, original)
     # cells of tables not published at all are unknown to the attacker, but not judged
     judged = {c for c in hidden | primary if c[0] in published}
-    bounds = intervals(model, hidden, sorted(judged & hidden))
+    solver = Solver(model, hidden)
+    bounds = {cell: solver.bounds(cell) for cell in sorted(judged & hidden)}
     out: list[CellInterval] = []
     for cell in sorted(judged):
         name, i, key = cell
@@ -240,6 +277,14 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
         else:
             kind, required = "secondary", 1
         low, high = bounds.get(cell, (value, value))
-        out.append(CellInterval(name, i, key, _label(name, original[name][i]), value, low, high,
-                                kind, required, published=cell not in hidden))
+        out.append(CellInterval(base(name), i, key, _label(name, original[name][i]), value, low,
+                                high, kind, required, published=cell not in hidden,
+                                release=release_of(name)))
+    shown = {n: rows for n, rows in original.items() if n in published}
+    for band in bands(shown, model.values, primary, hidden, policy):
+        low, high = solver.range(band.terms)
+        out.append(CellInterval(base(band.table), band.row, band.key,
+                                _label(band.table, original[band.table][band.row]), band.value,
+                                low, high, band.kind, band.required,
+                                release=release_of(band.table)))
     return AuditResult(policy=policy.name, cells=tuple(out))

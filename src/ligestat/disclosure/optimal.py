@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from ligestat.disclosure.audit import Solver
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import blank_cells, required
-from ligestat.disclosure.relations import CellId, Model, build_model, count_cells
+from ligestat.disclosure.relations import CellId, HiddenUnits, Model, build_model, count_cells
 from ligestat.indicators.registry import Tables
 
 __all__ = ["optimal_secondary"]
@@ -75,7 +75,7 @@ def _solve(cells: Sequence[CellId], cost: Sequence[float], fixed: set[CellId],
 
 
 def optimal_secondary(original: Tables, policy: Policy, primary: set[CellId],
-                      withheld: set[CellId], hidden_units: bool | None,
+                      withheld: set[CellId], hidden_units: HiddenUnits,
                       incumbent: set[CellId]) -> set[CellId]:
     """The cheapest safe set of suppressed counts found, at worst ``incumbent`` (safe)."""
     values = count_cells(original)

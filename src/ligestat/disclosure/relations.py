@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ligestat.disclosure.schema import TOTAL, Shape, links, shape
+from ligestat.disclosure.schema import TOTAL, Shape, base, links, release_of, shape
 from ligestat.indicators.registry import Tables
 
-__all__ = ["CellId", "Model", "Relation", "build_model", "count_cells", "is_total_row"]
+__all__ = ["CellId", "HiddenUnits", "Model", "Relation", "build_model", "count_cells",
+           "is_total_row"]
 
 CellId = tuple[str, int, str]  # (table, row index, key): one figure of a published table
 _TOL = 1e-6
@@ -169,35 +170,46 @@ def _department_sums(name: str, schema: Shape, rows: Sequence[Mapping[str, Any]]
 
 
 def _link_relations(original: Tables, values: Mapping[CellId, float]) -> list[Relation]:
+    """Links between tables of the same release (``name@year`` with ``name@year``)."""
     out: list[Relation] = []
-    for link in links():
-        a_rows = original.get(link.table_a)
-        b_rows = original.get(link.table_b)
-        if not a_rows or not b_rows:
-            continue
-        a = [(link.table_a, i, link.key_a) for i, r in enumerate(a_rows)
-             if all(r.get(k) == v for k, v in link.where_a)]
-        b = [(link.table_b, i, link.key_b) for i, r in enumerate(b_rows)
-             if all(r.get(k) == v for k, v in link.where_b) and not is_total_row(r)]
-        if link.last_b:
-            b = b[-1:]
-        if a and b and all(c in values for c in (*a, *b)):
-            terms = (*((1.0, c) for c in a), *((-1.0, c) for c in b))
-            out.append(Relation(terms, "eq", f"{link.table_a}.{link.key_a} = "
-                                             f"{link.table_b}.{link.key_b}"))
+    releases: dict[str, dict[str, str]] = {}
+    for name in original:
+        releases.setdefault(release_of(name), {})[base(name)] = name
+    for names in releases.values():
+        for link in links():
+            ta, tb = names.get(link.table_a), names.get(link.table_b)
+            a_rows = original.get(ta) if ta else None
+            b_rows = original.get(tb) if tb else None
+            if not a_rows or not b_rows or ta is None or tb is None:
+                continue
+            a = [(ta, i, link.key_a) for i, r in enumerate(a_rows)
+                 if all(r.get(k) == v for k, v in link.where_a)]
+            b = [(tb, i, link.key_b) for i, r in enumerate(b_rows)
+                 if all(r.get(k) == v for k, v in link.where_b) and not is_total_row(r)]
+            if link.last_b:
+                b = b[-1:]
+            if a and b and all(c in values for c in (*a, *b)):
+                terms = (*((1.0, c) for c in a), *((-1.0, c) for c in b))
+                out.append(Relation(terms, "eq", f"{ta}.{link.key_a} = {tb}.{link.key_b}"))
     return out
 
 
+HiddenUnits = bool | None | Mapping[str, bool]  # per table when a mapping (several releases)
+
+
 def build_model(original: Tables, published: Tables, *,
-                hidden_units: bool | None = None) -> Model:
+                hidden_units: HiddenUnits = None, extra: Sequence[Relation] = ()) -> Model:
     """Every relation between count cells that holds in ``original``.
 
     ``hidden_units``: whether totals include units shown in no row; ``None``
-    infers it from the data (a total above the sum of its rows).
+    infers it from the data (a total above the sum of its rows); a mapping gives it
+    per table (releases of several years, each with its own config). ``extra``:
+    further relations (the same people in several releases), kept when they hold.
     """
     values = count_cells(original)
-    if hidden_units is None:
-        hidden_units = _has_hidden(original, values)
+    inferred: bool | None = None
+    if hidden_units is None or isinstance(hidden_units, Mapping):
+        inferred = _has_hidden(original, values)
     hidden: set[CellId] = set()
     relations: list[Relation] = []
     for name, rows in original.items():
@@ -208,11 +220,14 @@ def build_model(original: Tables, published: Tables, *,
             present = {k for k in schema.counts if (name, i, k) in values}
             relations.extend(_row_relations(name, schema, i, present))
         if schema.by_department:
-            relations.extend(_department_sums(name, schema, rows, values, hidden_units, hidden))
+            units = (hidden_units.get(name, bool(inferred)) if isinstance(hidden_units, Mapping)
+                     else bool(inferred) if hidden_units is None else hidden_units)
+            relations.extend(_department_sums(name, schema, rows, values, units, hidden))
         shown = published.get(name, ())  # a table not published publishes no shares
         if len(shown) == len(rows):
             relations.extend(_share_relations(name, schema, rows, shown, values))
     relations.extend(_link_relations(original, values))
+    relations.extend(rel for rel in extra if all(c in values for _, c in rel.terms))
     kept: list[Relation] = []
     for rel in relations:
         if rel.holds(values):

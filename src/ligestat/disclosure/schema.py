@@ -17,13 +17,26 @@ from ligestat.errors import DisclosureError
 from ligestat.indicators import REGISTRY
 from ligestat.indicators.shape import TOTAL, Link, Shape, ShareDef
 
-__all__ = ["TOTAL", "Link", "Shape", "ShareDef", "links", "require_shapes", "row_keys", "shape",
-           "shaped"]
+__all__ = ["RELEASE", "TOTAL", "Link", "Shape", "ShareDef", "base", "links", "release_of",
+           "require_shapes", "row_keys", "shape", "shaped"]
+
+RELEASE = "@"  # "fathers_leave@2024": the table as report year 2024 publishes it
+
+
+def base(table: str) -> str:
+    """The indicator a (release-qualified) table name names: ``fathers_leave@2024`` →
+    ``fathers_leave``."""
+    return table.partition(RELEASE)[0]
+
+
+def release_of(table: str) -> str:
+    """The release part of a qualified table name (``"2024"``), ``""`` when unqualified."""
+    return table.partition(RELEASE)[2]
 
 
 def shape(table: str) -> Shape | None:
     """The disclosure shape of a registered table; None for any other."""
-    ind = REGISTRY.get(table)
+    ind = REGISTRY.get(base(table))
     return ind.disclosure if ind is not None else None
 
 
@@ -39,7 +52,7 @@ def links() -> tuple[Link, ...]:
 
 def row_keys(table: str) -> frozenset[str]:
     """Keys that identify a row of ``table`` rather than hold a figure."""
-    ind = REGISTRY.get(table)
+    ind = REGISTRY.get(base(table))
     return frozenset((*(ind.keys if ind is not None else ()), "suppressed"))
 
 

@@ -24,7 +24,8 @@ TARGETS = (
 )
 
 
-def _shape(*, by_department: bool, links: tuple[Link, ...] = ()) -> Shape:
+def _shape(*, by_department: bool, links: tuple[Link, ...] = (), period_key: str = "",
+           same_as: tuple[str, tuple[tuple[str, str], ...]] | None = None) -> Shape:
     """Parental leave: n people, of whom ge11 took ≥ 11 weeks, ge17 ≥ 17, ge24 ≥ 24."""
     return Shape(
         kind="sensitive",
@@ -34,6 +35,9 @@ def _shape(*, by_department: bool, links: tuple[Link, ...] = ()) -> Shape:
         chains=(("ge24", "ge17", "ge11", "n"),),
         by_department=by_department,
         links=links,
+        period="cohort",  # the year's cohort, or the row's own (the trend)
+        period_key=period_key,
+        same_as=same_as,
     )
 
 
@@ -89,7 +93,9 @@ def mothers_leave(sel: Selection) -> str:
            # the trend's latest cohort is the fathers_leave cohort, all units together
            disclosure=_shape(by_department=False, links=tuple(
                Link("fathers_leave", (("department", "total"),), k, "fathers_leave_trend", (), k,
-                    last_b=True) for k in ("n", "ge11", "ge17", "ge24"))),
+                    last_b=True) for k in ("n", "ge11", "ge17", "ge24")),
+               # every cohort's row is that cohort's fathers_leave total, in any report
+               period_key="cohort", same_as=("fathers_leave", (("department", "total"),))),
            contract=False)
 def fathers_leave_trend(sel: Selection) -> str:
     return f"""

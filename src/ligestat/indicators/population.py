@@ -9,7 +9,7 @@ from ligestat.indicators.shape import Shape
 @indicator("population_age_gender", "Population by single year of age and gender on the "
            "latest date on or before 31 January of the year, all areas together.",
            ("age", "gender", "n"), keys=("age", "gender"),
-           disclosure=Shape(kind="public", counts=("n",)), contract=False)
+           disclosure=Shape(kind="public", counts=("n",), period="population"), contract=False)
 def population_age_gender(sel: Selection) -> str:
     when = f"DATE '{sel.population_date}'" if sel.population_date else "NULL"
     return f"""

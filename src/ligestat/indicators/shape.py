@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "TOTAL", "Link", "Shape", "ShareDef", "gender_split"]
+__all__ = ["KINDS", "PERIODS", "TOTAL", "Link", "Shape", "ShareDef", "gender_split"]
 
 # How a policy's thresholds apply to a table (see ligestat.disclosure.policy):
 #   sensitive  every count is thresholded (leave, sick days, pay, survey-style tables)
@@ -22,6 +22,10 @@ __all__ = ["KINDS", "TOTAL", "Link", "Shape", "ShareDef", "gender_split"]
 #              policy's thresholds to the head counts they are taken over
 KINDS = ("sensitive", "staff", "managers", "public", "magnitude")
 TOTAL = "total"
+# Which people a table's rows count, so that the releases of several report years can be
+# seen as one system of equations (ligestat.disclosure.releases): the part of the year's
+# selection the rows count, or (``period_key``) a row key naming a calendar year.
+PERIODS = ("", "cohort", "snapshot", "pay_year", "population", "year")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,16 @@ class Shape:
     department rows sum to the ``"total"`` row, per group of ``group_keys``.
     ``links``: relations to tables registered earlier.
 
+    Across report years: ``period`` says which people the rows count — the year's
+    ``cohort``, staff ``snapshot``, ``pay_year`` or ``population`` date, or a calendar
+    ``year`` — and ``period_key`` the row key naming it when rows carry their own period
+    (``child_sick_days.year``; a ``cohort`` key is the calendar year children were born
+    in). Two releases' rows of the same table, period and other row keys count the same
+    people, so their counts are one cell to an attacker. ``same_as``: every row is the row
+    of another table matching these keys for its period (the trend's rows are the
+    fathers' "total" rows of their cohorts). Without a period a table is never matched
+    across releases.
+
     A magnitude table (say mean monthly pay of women and men per department)
     declares the head counts as ``counts`` (kind ``sensitive``, so a policy's
     threshold applies to each gender's count) and each mean as ``derived``
@@ -91,15 +105,21 @@ class Shape:
     by_department: bool = False
     group_keys: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    period: str = ""
+    period_key: str = ""
+    same_as: tuple[str, tuple[tuple[str, str], ...]] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"disclosure shape kind must be one of {', '.join(KINDS)} "
                              f"({self.kind!r})")
+        if self.period not in PERIODS:
+            raise ValueError(f"disclosure shape period must be one of {', '.join(PERIODS)} "
+                             f"({self.period!r})")
 
 
 def gender_split(kind: str, *, by_department: bool = False,
-                 judged: tuple[str, ...] = ()) -> Shape:
+                 judged: tuple[str, ...] = (), period: str = "snapshot") -> Shape:
     """A table of women, men, other and total per row (agreements, managers).
 
     ``judged``: target flags computed from the row's counts.
@@ -116,4 +136,5 @@ def gender_split(kind: str, *, by_department: bool = False,
         derived=tuple((k, ("women", "men", "other", "total")) for k in judged),
         row_sums=(("total", ("women", "men", "other")),),
         by_department=by_department,
+        period=period,
     )

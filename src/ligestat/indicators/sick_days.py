@@ -21,7 +21,8 @@ COLUMNS = ("year", "department", "women_entitled", "women_took", "women_share",
                derived=(("gap_pp", ("women_share", "men_share")), ("target_met", ("gap_pp",))),
                chains=(("women_took", "women_entitled"), ("men_took", "men_entitled")),
                by_department=True,
-               group_keys=("year",)),
+               group_keys=("year",),
+               period="year", period_key="year"),
            targets=(Target(
                "child_sick_days_gap", "max_gap", "target_met", "child_sick_days_max_gap_pp", 10.0,
                "at most 10 percentage points between women's and men's shares taking "

@@ -14,7 +14,7 @@ AGE_BANDS = (("<20", None, 19), ("20-29", 20, 29), ("30-39", 30, 39), ("40-49", 
 
 
 _BY_GENDER = Shape(kind="staff", counts=("n",), other_rows=True,
-                   shares=(ShareDef("share", ("n",), ()),))
+                   shares=(ShareDef("share", ("n",), ()),), period="snapshot")
 
 
 @indicator("staff_gender", "Employees by gender (ordinary employment), with shares.",

@@ -2,9 +2,11 @@
 
 A data folder holds CSV files, one ``.xlsx`` workbook (a sheet per table) or
 Parquet files, named after the contract's tables (``ligestat.io.schema``).
-Staging copies every cell as text into a temporary table with its source row
-number (``_row``; the header is row 1), so validation can name file, row,
-column and value before anything is stored.
+Staging copies every cell of a CSV file or sheet as text into a temporary table
+with its source row number (``_row``; the header is row 1), so validation can name
+file, row, column and value before anything is stored. A Parquet file is not
+copied: a view reads it, its typed columns as they are (``Staged.types``), so a
+large file streams through validation and storage without a text round trip.
 """
 
 from __future__ import annotations
@@ -12,18 +14,25 @@ from __future__ import annotations
 import re
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ligestat.errors import InputError, Problem
-from ligestat.io.csvdialect import CsvDialect, record_lines, sniff_csv, transcoder
+from ligestat.io.csvdialect import (
+    MAX_LINE_BYTES,
+    CsvDialect,
+    LineTooLong,
+    record_lines,
+    sniff_csv,
+    transcoder,
+)
 from ligestat.io.excel import sheet_names, sheet_writer
 from ligestat.io.names import likely_column, likely_table
 from ligestat.io.schema import TABLES, TableSchema, table_schema
 from ligestat.io.scratch import feed
 
-__all__ = ["SourceFile", "Staged", "discover", "stage"]
+__all__ = ["SourceFile", "Staged", "discover", "parquet_error", "stage"]
 
 _SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 _TABLE_NAMES = {t.name for t in TABLES}
@@ -45,9 +54,29 @@ class SourceFile:
 class Staged:
     source: SourceFile
     schema: TableSchema
-    relation: str  # temporary table holding the text cells and _row
+    relation: str  # temporary table (CSV, sheets) or view (Parquet) with the cells and _row
     columns: tuple[str, ...]  # contract columns present in the file
     rows: int
+    # contract column → its Parquet type, for the columns read as they are (typed
+    # Parquet); every other column holds text
+    types: Mapping[str, str] = field(default_factory=dict)
+    view: bool = False  # a view over the source file: read again when stored
+    stamp: tuple[int, int] = (0, 0)  # the file's size and mtime when staged (views)
+
+    def drop_sql(self) -> str:
+        return f"DROP {'VIEW' if self.view else 'TABLE'} IF EXISTS {self.relation}"
+
+    def changed(self) -> bool:
+        """Whether the file a view reads has changed since it was staged."""
+        return self.view and _stamp(self.source.path) != self.stamp
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 def discover(data: Path) -> tuple[list[SourceFile], list[str]]:
@@ -215,52 +244,105 @@ def _stage_csv(con: Any, source: SourceFile, relation: str, schema: TableSchema,
             _load_csv(con, source.label, path, relation, dialect)
         # problems name file lines, even after blank lines
         records = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
-        lines = record_lines(path, dialect.delimiter, records, dialect.encoding)
+        try:
+            lines = record_lines(path, dialect.delimiter, records, dialect.encoding)
+        except LineTooLong as exc:
+            raise InputError(f"{source.label}:{exc.line}: malformed CSV: a line is longer "
+                             f"than {MAX_LINE_BYTES:,} bytes") from None
         if lines is not None:
             con.execute(f"UPDATE {relation} SET _row = m.line FROM (SELECT unnest(?::BIGINT[]) "
                         f"AS line, unnest(range(2, ?)) AS old) m WHERE _row = m.old",
                         [lines, records + 2])
     names = [h.strip().lower().lstrip("\ufeff") for h in dialect.header]
-    return _rename(con, source, relation, names, schema, mapping)
+    present, problems, warnings, targets, added = _rename(source, names, schema, mapping)
+    _rename_table(con, relation, targets, added)
+    return present, problems, warnings
+
+
+# Parquet types whose cells validation and storage read as they are (``Staged.types``):
+# their text form is known, so the contract's text rules need to run only on the cells a
+# typed test cannot pass (ligestat.validate); any other type is read as text, as CSV is.
+_TYPED = {
+    "date": ("DATE",),
+    "integer": ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",
+                "UINTEGER"),
+    "decimal": ("DOUBLE", "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT",
+                "USMALLINT", "UINTEGER"),
+    "boolean": ("BOOLEAN",),
+}
+_TYPED["year"] = _TYPED["integer"]
+
+
+def _keeps_type(kind: str, typ: str) -> bool:
+    """Whether a Parquet column of type ``typ`` is read as it is for a column of ``kind``."""
+    return typ in _TYPED.get(kind, ())
 
 
 def _stage_parquet(con: Any, source: SourceFile, relation: str, schema: TableSchema,
                    mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem],
-                                                        list[str]]:
+                                                        list[str], dict[str, str]]:
+    """A view over the Parquet file (nothing copied): columns of a type the contract reads
+    as it is keep it, the others are read as text; ``_row`` is the file's row number."""
     import duckdb
 
+    path = "'" + str(source.path).replace("'", "''") + "'"
     try:
-        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(source.path)])
+        described = con.execute(f"DESCRIBE SELECT * FROM read_parquet({path})")
         types = [(r[0], r[1]) for r in described.fetchall()]
-        exprs = []
-        for i, (name, typ) in enumerate(types):
-            quoted = '"' + name.replace('"', '""') + '"'
-            if typ.startswith("TIMESTAMP"):
-                expr = f"strftime({quoted}, '%Y-%m-%d')"
-            else:
-                expr = f"CAST({quoted} AS VARCHAR)"
-            exprs.append(f"{expr} AS c{i}")
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {relation} AS SELECT (row_number() OVER ()) AS _row, "
-            f"{', '.join(exprs) or 'NULL AS c0'} FROM read_parquet(?)",
-            [str(source.path)],
-        )
     except duckdb.Error as exc:
-        first = str(exc).splitlines()[0]
-        raise InputError(f"{source.label}: not a readable Parquet file ({first})") from None
-    return _rename(con, source, relation, [n.strip().lower() for n, _ in types], schema,
-                   mapping)
+        raise parquet_error(source.label, exc) from None
+    names = [n.strip().lower() for n, _ in types]
+    present, problems, warnings, targets, added = _rename(source, names, schema, mapping)
+    exprs, kept = [], {}
+    for i, (name, typ) in enumerate(types):
+        if i not in targets:
+            continue
+        quoted = '"' + name.replace('"', '""') + '"'
+        col = schema.column(targets[i])
+        if typ == "VARCHAR":
+            expr = quoted
+        elif _keeps_type(col.kind, typ):
+            expr = quoted
+            kept[col.name] = typ
+        elif typ.startswith("TIMESTAMP"):
+            expr = f"strftime({quoted}, '%Y-%m-%d')"
+        else:
+            expr = f"CAST({quoted} AS VARCHAR)"
+        exprs.append(f'{expr} AS "{col.name}"')
+    exprs += [f'CAST(NULL AS VARCHAR) AS "{name}"' for name in added]
+    con.execute(f"CREATE OR REPLACE TEMP VIEW {relation} AS SELECT file_row_number + 1 AS _row"
+                f"{''.join(', ' + e for e in exprs)} "
+                f"FROM read_parquet({path}, file_row_number = true)")
+    return present, problems, warnings, kept
 
 
-def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
-            schema: TableSchema,
-            mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str]]:
-    """Name the staged columns after the contract: a header is a contract column's name
+def parquet_error(label: str, exc: Exception) -> InputError:
+    first = str(exc).splitlines()[0]
+    return InputError(f"{label}: not a readable Parquet file ({first})")
+
+
+def _rename_table(con: Any, relation: str, targets: dict[int, str],
+                  added: tuple[str, ...]) -> None:
+    """Name a staged text table's columns after the contract; add absent optional ones."""
+    for i, target in targets.items():
+        con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{target}"')
+    for name in added:
+        con.execute(f'ALTER TABLE {relation} ADD COLUMN "{name}" VARCHAR')
+
+
+def _rename(source: SourceFile, names: list[str], schema: TableSchema,
+            mapping: Mapping[str, str]) -> tuple[tuple[str, ...], list[Problem], list[str],
+                                                 dict[int, str], tuple[str, ...]]:
+    """Name the source's columns after the contract: a header is a contract column's name
     (any case) or mapped to one by ``[columns.TABLE]`` in ligestat.toml; an unknown header
-    that is almost a missing column's name is an error saying which."""
+    that is almost a missing column's name is an error saying which.
+
+    Returns the contract columns present, problems, warnings, the source column index →
+    contract column, and the optional columns absent (staged as empty)."""
     problems: list[Problem] = []
     warnings: list[str] = []
     present: list[str] = []
+    targets: dict[int, str] = {}
     mapped = {header.strip().lower(): col for col, header in mapping.items()}
     taken = {mapped[n] for n in names if n in mapped}  # columns a mapped header provides
     unknown: list[tuple[int, str]] = []
@@ -278,7 +360,7 @@ def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
                 problems.append(Problem(source.label, 1, target,
                                         "column appears twice in header"))
                 continue
-            con.execute(f'ALTER TABLE {relation} RENAME COLUMN c{i} TO "{target}"')
+            targets[i] = target
             present.append(target)
         else:
             unknown.append((i, name))
@@ -293,6 +375,7 @@ def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
         problems.append(Problem(
             source.label, 1, name, f"unknown column; did you mean {likely}? Rename the header, "
             f"or map it in ligestat.toml: [columns.{schema.name}] {likely} = \"{name}\""))
+    added: list[str] = []
     for col in schema.columns:
         if col.name not in present and col.name not in hinted:
             if col.required or col.name in schema.unique:
@@ -301,13 +384,14 @@ def _rename(con: Any, source: SourceFile, relation: str, names: list[str],
                 problems.append(Problem(source.label, 1, col.name,
                                         "required column is missing" + lacking))
             else:
-                con.execute(f'ALTER TABLE {relation} ADD COLUMN "{col.name}" VARCHAR')
-    return tuple(present), problems, warnings
+                added.append(col.name)
+    return tuple(present), problems, warnings, targets, tuple(added)
 
 
 def stage(con: Any, source: SourceFile, index: int,
           columns: Mapping[str, str] | None = None) -> tuple[Staged, list[Problem], list[str]]:
-    """Copy one source table into a temporary text table; returns it, problems, warnings.
+    """Stage one source table: CSV and sheets are copied into a temporary text table,
+    Parquet files are read through a view; returns it, problems, warnings.
 
     ``columns`` maps contract column → the file's own header (``[columns.TABLE]``).
     """
@@ -315,8 +399,16 @@ def stage(con: Any, source: SourceFile, index: int,
     schema = table_schema(source.table)
     relation = f"stg_{source.table}_{index}"
     if source.kind == "parquet":
-        present, problems, warnings = _stage_parquet(con, source, relation, schema, mapping)
-    else:
-        present, problems, warnings = _stage_csv(con, source, relation, schema, mapping)
+        stamp = _stamp(source.path)
+        present, problems, warnings, types = _stage_parquet(con, source, relation, schema,
+                                                            mapping)
+        try:
+            rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
+        except Exception as exc:
+            con.execute(f"DROP VIEW IF EXISTS {relation}")
+            raise parquet_error(source.label, exc) from None
+        return (Staged(source, schema, relation, present, rows, types, True, stamp), problems,
+                warnings)
+    present, problems, warnings = _stage_csv(con, source, relation, schema, mapping)
     rows = int(con.execute(f"SELECT count(*) FROM {relation}").fetchone()[0])
     return Staged(source, schema, relation, present, rows), problems, warnings

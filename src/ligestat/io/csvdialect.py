@@ -19,9 +19,21 @@ from typing import TextIO
 
 from ligestat.errors import InputError
 
-__all__ = ["CsvDialect", "record_lines", "sniff_csv", "transcoder"]
+__all__ = ["MAX_LINE_BYTES", "CsvDialect", "LineTooLong", "record_lines", "sniff_csv",
+           "transcoder"]
 
 _CHUNK = 1 << 20
+# DuckDB's max_line_size: it refuses a longer line up to its buffer size, but a line of
+# tens of megabytes it skipped without a word (found by benchmarks/fuzz_readers.py)
+MAX_LINE_BYTES = 2_000_000
+
+
+class LineTooLong(ValueError):
+    """A line of the file is longer than :data:`MAX_LINE_BYTES` (``line``: its number)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
 _ZIP_MAGIC = b"PK\x03\x04"
 _PARQUET_MAGIC = b"PAR1"
 
@@ -174,9 +186,19 @@ def transcoder(path: Path, encoding: str) -> Callable[[TextIO], None]:
 
 
 def _physical_lines(path: Path) -> int:
-    count, last = 0, b""
+    """The file's lines; raises :class:`LineTooLong` for a line over MAX_LINE_BYTES."""
+    count, last, open_line = 0, b"", 0  # open_line: bytes since the last line feed
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
+            first = chunk.find(b"\n")
+            if first < 0:
+                open_line += len(chunk)
+            else:
+                if open_line + first > MAX_LINE_BYTES:
+                    raise LineTooLong(count + 1)
+                open_line = len(chunk) - chunk.rfind(b"\n") - 1
+            if open_line > MAX_LINE_BYTES:  # a chunk is shorter than the limit
+                raise LineTooLong(count + chunk.count(b"\n") + 1)
             count += chunk.count(b"\n")
             last = chunk[-1:]
     return count + (1 if last not in (b"", b"\n") else 0)
@@ -186,7 +208,7 @@ def record_lines(path: Path, delimiter: str, records: int,
                  encoding: str = "utf-8-sig") -> list[int] | None:
     """The file line each of ``records`` data records starts on, when that is not simply
     record + 1 (blank lines, which are skipped, or values spanning lines); None when it is,
-    or when the records cannot be matched to lines."""
+    or when the records cannot be matched to lines. Raises :class:`LineTooLong`."""
     if _physical_lines(path) == records + 1:
         return None
     starts: list[int] = []

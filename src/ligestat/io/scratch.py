@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["feed", "run_dir"]
+__all__ = ["feed", "private_dir", "run_dir"]
 
 Writer = Callable[[TextIO], None]
 
@@ -52,13 +52,19 @@ def _sweep(base: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def private_dir() -> Path:
+    """A new private folder for this run (mode 0700) that the caller removes; leftovers of
+    killed runs are removed first."""
+    base = _base()
+    _sweep(base)
+    return Path(tempfile.mkdtemp(prefix=f"run-{os.getpid()}-", dir=base))
+
+
 @contextlib.contextmanager
 def run_dir() -> Iterator[Path]:
     """A private folder for this run (mode 0700), removed at the end; leftovers of killed
     runs are removed first."""
-    base = _base()
-    _sweep(base)
-    path = Path(tempfile.mkdtemp(prefix=f"run-{os.getpid()}-", dir=base))
+    path = private_dir()
     try:
         yield path
     finally:

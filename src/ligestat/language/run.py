@@ -30,7 +30,8 @@ from ligestat.language.extract.text import DEFAULT_MAX_BYTES
 from ligestat.language.extract.web import CrawlLimits, crawl, is_url, origin
 from ligestat.language.fix import fixable as can_fix
 from ligestat.language.fix import plan_fixes
-from ligestat.language.model import SEVERITIES, Finding
+from ligestat.language.model import SEVERITIES, Finding, Hit
+from ligestat.limits import LIMITS, limit
 
 __all__ = [
     "AdvertResult",
@@ -180,10 +181,21 @@ def _write(target: Path, text: str, encoding: str | None) -> None:
         fh.write(text)
 
 
+def _capped(doc: Document, hits: list[Hit]) -> tuple[list[Hit], str | None]:
+    """At most ``max_findings_per_document`` hits, and the notice saying the cap was hit."""
+    cap = limit("max_findings_per_document")
+    if len(hits) <= cap:
+        return hits, None
+    return hits[:cap], (
+        f"{doc.path}: {len(hits):,} findings, more than "
+        f"{LIMITS['max_findings_per_document'].describe(cap)}; only the first {cap:,} are "
+        "reported (and fixed). Check the document in parts, or raise the limit.")
+
+
 def _check_document(doc: Document, task: _Task, settings: _Settings) -> _Outcome:
-    hits = check_text(
+    hits, capped = _capped(doc, check_text(
         doc.text, ignore=doc.ignore, allow=settings.allow, jobopslag=settings.jobopslag
-    )
+    ))
     findings = []
     for hit in hits:
         loc = doc.locate(hit.start)
@@ -208,9 +220,9 @@ def _check_document(doc: Document, task: _Task, settings: _Settings) -> _Outcome
     fixed = None
     fixable = settings.fix is not None and not is_url(doc.path)  # web pages are not rewritten
     plan = plan_fixes(doc, hits) if fixable else None
-    notice = None
+    notice = capped
     if settings.fix is not None and plan is None and any(map(can_fix, hits)):
-        notice = _not_rewritten(doc)
+        notice = "\n".join(filter(None, (capped, _not_rewritten(doc))))
     if settings.fix is not None and plan is not None and plan.applied:
         target = None
         if settings.fix.write:
