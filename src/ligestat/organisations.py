@@ -3,7 +3,8 @@
 A data set whose config lists ``[organisations."ID"]`` carries an ``organisation`` column
 in every table. Each organisation's tables are computed by the *same* indicator SQL as a
 single organisation's, over a view of the store holding that organisation's rows only
-(:func:`for_organisation`), with that organisation's config — so they are identical,
+(:func:`for_organisation`; in a warehouse, every table read through a filter on
+the organisation), with that organisation's config — so they are identical,
 by construction, to ``ligestat tables`` on its rows alone, disclosure control and its
 audit included (each organisation is suppressed on its own). The organisations run
 side by side on the engine's threads (:func:`publish_all`).
@@ -108,13 +109,12 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
         cfg = config or (store.year_config(year) if year else store.config)
         return cfg.organisation_config(org_id)
 
-    from ligestat.workspace import Workspace
+    from ligestat.engines import Warehouse
 
-    if not isinstance(store, Workspace | OrganisationStore):
-        raise InputError("a data set of many organisations is computed from a data folder or a "
-                         "workspace; inside a warehouse (--source) it is not supported yet: "
-                         "compute one organisation at a time with a view of its rows and its "
-                         "own config (docs/organisations.md)")
+    if isinstance(store, Warehouse):  # the same SQL, each table filtered inside the engine
+        view = store.organisation(org_id, year_config(0))
+        view.older_snapshot_year = store.older_snapshot_year
+        return view
     return OrganisationStore(store.con, org_id, year_config, store.older_snapshot_year)
 
 
@@ -137,7 +137,7 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     chosen = list(names) if names is not None else None
 
     cfg = store.year_config(year)
-    workers = _threads(store)
+    workers = _threads(store) if not hasattr(store, "organisation") else 1
     # the views (cursors of the store's connection) are made here, one thread; each is
     # then used by one thread only
     views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
