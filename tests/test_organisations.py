@@ -358,3 +358,10 @@ def test_a_report_per_organisation_on_request(tmp_path: Path) -> None:
                                     "--out", str(tmp_path / "x"), "--format", "html"])
     assert none.exit_code == 1
     assert "give --organisation ID, one of A1, B2" in none.output
+
+
+def test_all_organisations_are_never_published_as_one(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["audit-disclosure", str(_hand(tmp_path)), "--year",
+                                      "2025"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "published organisation by organisation" in result.output

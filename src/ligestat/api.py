@@ -132,6 +132,11 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
 
     wanted = chosen(names)
     cfg = ws.year_config(year)  # the config the year's data was imported with
+    if cfg.many:  # never all organisations' rows as one: each is published on its own
+        raise InputError("a data set of many organisations is published organisation by "
+                         "organisation: ligestat tables (all of them), ligestat report "
+                         "--organisation ID, or ligestat.organisations.publish_all "
+                         "(docs/organisations.md)")
     policy = resolve_policy(disclosure, cfg)
     hidden = any(not d.in_tables for d in cfg.departments)
     if not policy.suppresses:
