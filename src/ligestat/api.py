@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Config
 from ligestat.errors import InputError
+from ligestat.history import DepartmentChange
+from ligestat.history import department_changes as history_changes
 from ligestat.indicators import REGISTRY, Selection, Store, chosen, run, selection, snapshot_for
 from ligestat.workspace import ImportSummary, Progress, Workspace, resolve_config
 
@@ -22,8 +24,9 @@ if TYPE_CHECKING:
     from ligestat.disclosure.releases import Release
     from ligestat.engines import Warehouse
 
-__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "document", "has_year",
-           "load", "publish", "report_years", "tables", "tables_with_config", "validate"]
+__all__ = ["CONTRACT_VERSION", "Published", "compute_tables", "connect", "department_changes",
+           "document", "has_year", "load", "publish", "report_years", "tables",
+           "tables_with_config", "validate"]
 
 CONTRACT_VERSION = 2
 Source = str | Path | None
@@ -151,6 +154,12 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
     return Published({n: released[-1][n] for n in wanted if n in released[-1]}, policy,
                      now.selection, {n: now.tables[n] for n in wanted if n in now.tables},
                      hidden, releases, released)
+
+
+def department_changes(ws: Store, year: int) -> tuple[DepartmentChange, ...]:
+    """The earlier report years whose departments differ from ``year``'s (renamed, added,
+    removed): a trend across them must say so (``ligestat.history``)."""
+    return history_changes(ws.year_configs(), year, ws.year_config(year))
 
 
 def has_year(ws: Store, year: int) -> bool:

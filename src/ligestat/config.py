@@ -144,6 +144,9 @@ def _register() -> None:
                 _COLUMNS_DOC, names=lambda: tuple(t.name for t in TABLES)),
         Section("report.sources", "the source named under the tables of each kind (default: "
                 "the contract's file names; see `docs/report.md`)"),
+        Section("report.sources_en", "the same sources in English, for `lang = \"en\"` "
+                "(default: a generic English source line; the Danish lines are never quoted "
+                "in an English report)"),
     ):
         register_section(section)
     for setting in (
@@ -210,6 +213,12 @@ def _register() -> None:
                 default_doc="the contract's file names"),
         *(Setting("report.sources", key, "text", None, f"the source of the {key} tables",
                   default_doc="the contract's file name") for key in SOURCE_KEYS),
+        Setting("report", "sources_en", "table", None,
+                "the same source lines in English, below",
+                default_doc="a generic English source line"),
+        *(Setting("report.sources_en", key, "text", None,
+                  f"the source of the {key} tables in an English report",
+                  default_doc="a generic English source line") for key in SOURCE_KEYS),
     ):
         register_setting(setting)
     for dept in list(section_settings("departments.CODE").values()):
@@ -413,8 +422,9 @@ def _build(top: dict[str, Any], where: str, text: str, name: str,
     targets = Targets(**read_section(top.get(TARGETS_SECTION, {}), TARGETS_SECTION, where))
     policy, overrides = _disclosure(top.get("disclosure", {}), where)
     report = read_section(top.get("report", {}), "report", where)
-    if "sources" in report:
-        report["sources"] = read_section(report["sources"], "report.sources", where)
+    for key in ("sources", "sources_en"):
+        if key in report:
+            report[key] = read_section(report[key], f"report.{key}", where)
     defaults = section_settings("staff")
     return Config(
         organisation=name,

@@ -120,9 +120,18 @@ class LanguageCheckError(LigestatError):
 
 
 class RegisterError(LigestatError):
-    """The initiatives register cannot do what was asked; ``status`` is the HTTP status."""
+    """The initiatives register cannot do what was asked; ``status`` is the HTTP status.
+
+    ``key`` names the message in the register's labels (``register/labels.toml``), with
+    ``params`` to fill in, so a page shows it in the page's language; the English text
+    is what the CLI and logs print."""
 
     status = 400
+
+    def __init__(self, message: str, *, key: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.params = params
 
 
 class AccessDenied(RegisterError):

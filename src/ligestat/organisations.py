@@ -73,6 +73,10 @@ class OrganisationStore:
     def year_config(self, year: int) -> Config:
         return self._year_config(year)
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """Empty: the organisation's config counts for every year (as under ``--config``)."""
+        return []
+
     def snapshots(self) -> list[date]:
         rows = self.con.execute(
             "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()

@@ -186,10 +186,15 @@ a test fails when this file and the code differ.
 
 ligestat reads `ligestat.toml` from the data folder when present; `--config FILE`
 overrides it; a workspace keeps the config each staff snapshot was imported with
-(a later config may rename or add departments without rewriting earlier years).
+(a later config may rename or add departments without rewriting earlier years;
+a table over several years shows each year's rows with that year's departments, and
+the report and `ligestat tables` add a note naming the years and departments that
+changed).
 Without any config, ligestat stops with an error: start one with
 `ligestat init DATA --organisation "Eksempel Kommune"`, which writes a commented
-`ligestat.toml` listing the department codes found in the data. (The City of
+`ligestat.toml` listing the department codes found in the data, and a
+`[columns.TABLE]` mapping for an export's own headers it recognises (`Køn`,
+`Forvaltning`, …). (The City of
 Copenhagen's 2025 config, `src/ligestat/data/kk-2025.toml`, belongs to the demo:
 `ligestat synth kk-2025` writes it beside the demo data.)
 Every key but the departments has a default. Every section is checked when the file

@@ -3,8 +3,10 @@
 One import is one transaction: it is validated completely before anything is
 written, then all its tables are written or none. Re-importing a snapshot (an
 employees ``snapshot_date``, a leave birth year, a sick-days year, a population
-date) replaces it; other years stay as they were. The organisation config used
-by the latest import is stored with the data.
+date) replaces it; other years stay as they were. Context figures are kept per
+report year: an import's ``context.csv`` replaces those of the report year of its
+latest staff snapshot. The organisation config used by the latest import is stored with the data,
+and each staff snapshot keeps the config it was imported with.
 """
 
 from __future__ import annotations
@@ -54,10 +56,16 @@ _OWN_TABLES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
+# columns the workspace keeps beside a contract table's own: context figures are kept per
+# report year (the year of the import's latest staff snapshot)
+_EXTRA_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {"context": (("report_year", "BIGINT"),)}
+
+
 def _layout() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     """Every table this version of ligestat keeps, with its columns' SQL types."""
     contract = tuple((t.name, tuple((c.name, _SQL_TYPES.get(c.kind, "VARCHAR"))
-                                    for c in t.columns)) for t in TABLES)
+                                    for c in t.columns) + _EXTRA_COLUMNS.get(t.name, ()))
+                     for t in TABLES)
     return contract + _OWN_TABLES
 
 
@@ -287,6 +295,24 @@ class Workspace:
             return self.config
         return parse_config(row[0], f"{self.path} (config stored for {year})")
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """Every report year with a staff snapshot and the config it was imported with,
+        ascending (a year with several snapshots: its latest); empty under ``--config``,
+        which counts for every year."""
+        if self._explicit or self.path is None:
+            return []
+        try:
+            rows = self.con.execute(
+                "SELECT snapshot_date, config FROM snapshot_configs ORDER BY 1").fetchall()
+        except Exception:  # a workspace made before configs were kept per snapshot
+            return []
+        texts = {(d.year if d.month == 1 else d.year + 1): text for d, text in rows}
+        parsed: dict[str, Config] = {}
+        for text in texts.values():
+            if text not in parsed:
+                parsed[text] = parse_config(text, f"{self.path} (stored config)")
+        return [(year, parsed[text]) for year, text in sorted(texts.items())]
+
     def use_config(self, config: Config) -> None:
         """Compute with ``config`` instead of the stored ones (``--config``)."""
         self._config = config
@@ -379,7 +405,7 @@ class Workspace:
             for i, st in enumerate(staged):
                 if progress:
                     progress(f"storing {st.source.label}", i, len(staged))
-                self._store(st)
+                self._store(st, self._report_year(staged, st))
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", [cfg.source_text])
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('organisation', ?)",
                              [cfg.organisation])
@@ -419,12 +445,32 @@ class Workspace:
         day = typed_column(emp[0].schema.column("snapshot_date"), emp[0], cfg)
         return f"SELECT DISTINCT {day} FROM {emp[0].relation}"
 
-    def _store(self, st: Staged) -> None:
+    def _report_year(self, staged: list[Staged], st: Staged) -> int | None:
+        """The report year context figures are stored for: that of the import's latest
+        staff snapshot (employees.csv is required, so an import has one)."""
+        if st.schema.name != "context" or self._importing is None:
+            return None
+        row = self.con.execute(
+            "SELECT max(CASE WHEN month(d) = 1 THEN year(d) ELSE year(d) + 1 END) "
+            f"FROM ({self._snapshots_sql(staged, self._importing)}) AS s(d)").fetchone()
+        return int(row[0]) if row is not None and row[0] is not None else None
+
+    def _store(self, st: Staged, report_year: int | None = None) -> None:
         """Replace the snapshots (years, dates) the staged table brings; insert its rows,
-        typed, straight from the staged table (or the Parquet file) in one pass."""
+        typed, straight from the staged table (or the Parquet file) in one pass. Context
+        figures replace those of their report year only, kept in the file's order."""
         typed = typed_select(st, self._importing)
         key = st.schema.replaces_by
         table = st.schema.name
+        if table == "context":
+            cols = ", ".join(f'"{c}"' for c in st.schema.column_names)
+            self.con.execute("DELETE FROM context WHERE report_year IS NOT DISTINCT FROM ?",
+                             [report_year])
+            self.con.execute("SET preserve_insertion_order = true")  # the report's order
+            self.con.execute(f"INSERT INTO context ({cols}, report_year) "
+                             f"SELECT *, ? FROM ({typed})", [report_year])
+            self.con.execute("SET preserve_insertion_order = false")
+            return
         if self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
             if key is None:
                 self.con.execute(f"DELETE FROM {table}")

@@ -107,3 +107,13 @@ def test_the_report_states_the_adjusted_gap_in_words(shared_dir: Path, tmp_path:
     assert "(den schweiziske standardmodel, Logib, 280 ansatte), tjener kvinder 2,6 % mindre" \
         in text
     assert "ikke signifikant over tolerancetærsklen på 5 %" in text
+
+
+def test_students_t_tail_is_exact_for_closed_forms() -> None:
+    """The p-values' t tail: df = 1 is Cauchy, P(T > 1) = 1/4; df = 2 has
+    P(T > t) = 1/2 − t / (2·sqrt(2 + t²))."""
+    from ligestat.analysis.logib import _t_sf
+
+    assert _t_sf(1.0, 1) == pytest.approx(0.25, rel=1e-12)
+    assert _t_sf(1.0, 2) == pytest.approx(0.5 - 1 / (2 * math.sqrt(3)), rel=1e-12)
+    assert _t_sf(-1.0, 2) == pytest.approx(0.5 + 1 / (2 * math.sqrt(3)), rel=1e-12)

@@ -102,6 +102,38 @@ def test_init_writes_a_commented_config_from_the_data_codes(valid: Path,
     assert (valid / "ligestat.toml").read_text(encoding="utf-8") == text
 
 
+def test_init_maps_an_exports_own_headers_and_reads_codes_through_them(
+        valid: Path, cli: CliRunner) -> None:
+    """A payroll export's headers (Medarbejdernr, Køn, Forvaltning): init writes the
+    [columns.TABLE] mapping the readers' "did you mean" finds, and lists the department
+    codes read through it (not "no department codes found")."""
+    expected = api.tables(valid, year=2025)
+    headers = {"employee_id": "Medarbejdernr", "gender": "Køn", "department": "Forvaltning"}
+    for table in ("employees", "parental_leave"):
+        _rewrite(valid / f"{table}.csv", lambda rows: [
+            [headers.get(h, h) for h in rows[0]], *rows[1:]])
+    (valid / "ligestat.toml").unlink()
+    result = cli.invoke(app, ["init", str(valid), "--organisation", "Æblerød Kommune"])
+    assert result.exit_code == 0, result.output
+    text = (valid / "ligestat.toml").read_text(encoding="utf-8")
+    assert ('[columns.employees]\nemployee_id = "medarbejdernr"\ngender = "køn"\n'
+            'department = "forvaltning"\n') in text
+    config = load_config(valid / "ligestat.toml")
+    mapped = {c: h.lower() for c, h in headers.items()}
+    assert {t: dict(m) for t, m in config.columns.items()} == {
+        "employees": mapped, "parental_leave": mapped}
+    assert sorted(config.department_codes) == sorted(orgdata.DEPARTMENTS)
+    # the codes are counted in every table, the renamed ones included
+    adm = sum(1 for t, rows in orgdata.ROWS.items() if "department" in orgdata.COLUMNS[t]
+              for r in rows if r[orgdata.COLUMNS[t].index("department")] == "ADM")
+    assert f"[departments.ADM]  # {adm:,} rows" in text
+    assert cli.invoke(app, ["validate", str(valid)]).exit_code == 0
+    # with BR marked as the config marks it, the export gives the contract folder's tables
+    orgdata.write_config(valid, text.replace('name = "BR"\n# in_tables = false',
+                                             'name = "BR"\nin_tables = false'))
+    assert api.tables(valid, year=2025) == expected
+
+
 def test_init_needs_the_organisation_name(valid: Path, cli: CliRunner) -> None:
     (valid / "ligestat.toml").unlink()
     result = cli.invoke(app, ["init", str(valid)])
@@ -190,7 +222,40 @@ def test_import_stores_context_csv(valid: Path, tmp_path: Path, cli: CliRunner) 
         assert list(w.rows("context")) == [{
             "key": "gp", "group": "health", "group_da": "Lægebesøg", "group_en": "GP visits",
             "label_da": "Kvinder", "label_en": "Women", "value": 7.6, "unit": "visits",
-            "year": 2023, "source": "DST"}]
+            "year": 2023, "source": "DST", "source_en": None,
+            "report_year": 2026}]  # latest snapshot 2025-03-01
+
+
+_CONTEXT = ("key,group,group_da,group_en,label_da,label_en,value,unit,year,source\n"
+            "gp,health,Lægebesøg,GP visits,Kvinder,Women,{value},visits,{year},DST\n")
+
+
+def test_context_figures_are_kept_per_report_year(valid: Path, tmp_path: Path) -> None:
+    """A later import's context.csv does not replace an earlier year's figures; a report
+    year reads its own: the year of the import's latest staff snapshot."""
+    from ligestat.report.gather import gather
+
+    (valid / "context.csv").write_text(_CONTEXT.format(value="7.6", year=2024), encoding="utf-8")
+    later = orgdata.write_csv(tmp_path / "later", tables={"employees": [
+        (orgdata.date(2027, 1, 10), f"N{i}", "k" if i % 2 else "m", 1980, "ADM",
+         "Kontor og IT", None, None) for i in range(6)]})
+    (later / "context.csv").write_text(_CONTEXT.format(value="8.1", year=2026), encoding="utf-8")
+    path = tmp_path / "w.duckdb"
+    with Workspace.open(path) as ws:
+        ws.import_data(valid)  # snapshots up to 2025-03-01: report year 2026
+        ws.import_data(later)  # snapshot 2027-01-10: report year 2027
+    with Workspace.open(path, read_only=True) as ws:
+        def figures(year: int) -> list[tuple[float, int]]:
+            return [(f.value, f.year) for f in gather(ws, year).context]
+
+        assert figures(2026) == [(7.6, 2024)]
+        assert figures(2027) == [(8.1, 2026)]
+    # re-importing a year replaces that year's figures only
+    (later / "context.csv").write_text(_CONTEXT.format(value="9.0", year=2026), encoding="utf-8")
+    with Workspace.open(path) as ws:
+        ws.import_data(later)
+        assert [f.value for f in gather(ws, 2027).context] == [9.0]
+        assert [f.value for f in gather(ws, 2026).context] == [7.6]
 
 
 # -- 5. near-miss sheet, file and column names -----------------------------------------

@@ -117,3 +117,45 @@ def test_few_other_workers_take_the_quartile_bands_with_them(
         assert set(row["suppressed"]) == {"women", "men", "other", "women_share", "men_share"}
     public = _tables(_folder(make_org, workers), "public")
     assert public["pay_quartiles"][3]["other"] == pytest.approx(1)  # the top earner
+
+
+def test_suppressed_category_means_are_not_pinned_through_the_variable_pay_mean(
+        make_org: Callable[..., Path]) -> None:
+    """Variable pay summed over receivers is the sum over every worker (zeros add
+    nothing): women_variable_mean × women_variable_n = Σ category mean × women_n. Two
+    small women's categories where nobody has variable pay were both suppressed, yet
+    that sum minus the big category's gives 0 for them: nobody there has any."""
+    folder = make_org(departments={"A": True}, extra_config="",
+                      employees=[("2025-01-01", "E1", "k", 1980, "A", "HK", None, "")])
+    rows = [COLUMNS]
+    spec = (("Små", 3, 0), ("Mellem", 4, 0), ("Store", 20, 100))  # women, variable pay
+    i = 0
+    for cat, women, variable in spec:
+        for j in range(women):
+            rows.append(f"2024,P{i},k,A,{cat},{30_000 + 100 * j},{variable * (j % 2)},1000")
+            i += 1
+        for j in range(8):
+            rows.append(f"2024,P{i},m,A,{cat},{31_000 + 100 * j},{50 * (j % 2)},1000")
+            i += 1
+    (folder / "pay.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # the attack on the categories as the old rule left them (two hidden: no action)
+    true = {r["category"]: r for r in api.compute_tables(
+        api.load(folder), 2025, ["pay_categories"])["pay_categories"]}
+    org_true = api.compute_tables(api.load(folder), 2025, ["pay_gap"])["pay_gap"][1]
+    assert org_true["basis"] == "annual" and org_true["women_variable_n"] == 10
+    rest = (org_true["women_variable_mean"] * org_true["women_variable_n"]
+            - true["Store"]["women_variable_annual"] * 20)
+    assert abs(rest) < 1e-6  # Små and Mellem: no woman has variable pay, exactly
+    # what is published now leaves them open
+    tables = _tables(folder, "standard")
+    org = tables["pay_gap"][1]
+    cats = _by_cat(tables)
+    assert cats["Små"]["women_variable_annual"] is None
+    if org["women_variable_mean"] is not None:
+        shown = sum(r["women_variable_annual"] * r["women_n"] for r in cats.values()
+                    if r["women_variable_annual"] is not None)
+        assert org["women_variable_mean"] * org["women_variable_n"] - shown > 1
+    with api.load(folder) as ws:
+        result = api.publish(ws, 2025, disclosure="standard").audit()
+    assert result.ok, result.failures
+    assert any(c.kind == "mean" for c in result.cells)

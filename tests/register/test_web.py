@@ -46,6 +46,30 @@ def test_errors_are_status_pages_in_the_users_language(as_user: Any) -> None:
     assert r.status_code == 400 and "title" in r.text
 
 
+def test_form_messages_speak_the_pages_language(as_user: Any) -> None:
+    """Issue 11: a form's validation message on a Danish page is Danish, on an English
+    page English — never the library's English sentence on a Danish page."""
+    import html
+
+    anna = as_user("anna")
+    empty = {"title": "", "audience": "citizens", "focus_area": "x", "lead": "BUF"}
+    r = anna.post("/initiatives/new", empty)
+    text = html.unescape(r.text)
+    assert r.status_code == 400 and "Titlen skal have 1 til 300 tegn." in text
+    assert "needs 1 to" not in text
+    anna.get("/?lang=en")
+    r = anna.post("/initiatives/new", empty)
+    assert r.status_code == 400 and "The title needs 1 to 300 characters." in html.unescape(
+        r.text)
+    anna.get("/?lang=da")
+    r = anna.post("/initiatives/new?year=2024", {"title": "Forløb", "audience": "citizens",
+                                                 "focus_area": "Skole", "lead": "BUF"})
+    ini = int(r.headers["location"].split("/")[2])
+    r = anna.post(f"/initiatives/{ini}/updates/2024/copy")
+    assert r.status_code == 400
+    assert "Der er ingen opdatering før 2024 at kopiere." in html.unescape(r.text)
+
+
 def test_copy_forward_makes_this_years_draft_from_last_years_update(as_user: Any,
                                                                    db: Any) -> None:
     from sqlalchemy import select

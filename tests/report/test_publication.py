@@ -310,3 +310,31 @@ def test_sources_and_dates_in_words_never_file_names(published: Published) -> No
     assert re.findall(r"\b20\d\d-\d\d-\d\d\b", text) == []  # no ISO dates
     month = {"da": "september 2024", "en": "September 2024"}[model.lang]
     assert month in text
+
+
+def test_word_headings_are_danish_words_built_in_styles_with_outline_levels(
+        published: Published) -> None:
+    """A Danish Word writes the built-in heading styles with Danish ids (``Overskrift1``)
+    and the built-in English ``w:name`` ("heading 1"), which it shows as "Overskrift 1";
+    the outline level drives the navigation pane and the TOC field."""
+    import docx
+    from docx.oxml.ns import qn
+
+    model, paths = published
+    doc = docx.Document(str(paths["docx"]))
+    ids = {"da": "Overskrift{}", "en": "Heading{}"}[model.lang]
+    root = doc.styles.element
+    by_id = {el.get(qn("w:styleId")): el for el in root.iter(qn("w:style"))}
+    for level in (1, 2, 3):
+        el = by_id[ids.format(level)]
+        assert el.find(qn("w:name")).get(qn("w:val")) == f"heading {level}"
+        assert el.find(qn("w:pPr")).find(qn("w:outlineLvl")).get(qn("w:val")) == str(level - 1)
+    used = {p.style.style_id for p in doc.paragraphs if p.style.name.startswith("Heading")}
+    assert used >= {ids.format(1), ids.format(2)}
+    if model.lang == "da":
+        assert not [sid for sid in by_id if sid.startswith("Heading")]
+        assert by_id["Overskrift1Tegn"].find(qn("w:name")).get(qn("w:val")) == "Overskrift 1 Tegn"
+    # no reference to a style id that is not there
+    refs = [el.get(qn("w:val")) for part in (root, doc.element.body)
+            for el in part.iter(*(qn(f"w:{t}") for t in ("basedOn", "next", "link", "pStyle")))]
+    assert [r for r in refs if r not in by_id] == []

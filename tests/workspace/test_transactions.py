@@ -164,10 +164,10 @@ def test_a_failure_while_storing_rolls_back_every_table(
         stored: list[str] = []
         original = Workspace._store
 
-        def store_then_fail(self: Workspace, st: Any) -> None:
+        def store_then_fail(self: Workspace, st: Any, *rest: Any) -> None:
             if len(stored) == 3:  # employees, leave and sick days are written by now
                 raise failure
-            original(self, st)
+            original(self, st, *rest)
             stored.append(st.source.table)
 
         monkeypatch.setattr(Workspace, "_store", store_then_fail)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ligestat.analysis.logib import MIN_WORKERS, LogibResult, Worker, standard_analysis
+from ligestat.analysis.logib import MIN_WORKERS, LogibResult, Worker, _design, standard_analysis
 from ligestat.analysis.oaxaca import OaxacaResult, oaxaca_blinder
 
 __all__ = ["AdjustedGap", "LogibResult", "OaxacaResult", "Worker", "adjusted_gap",
@@ -50,4 +50,6 @@ def adjusted_gap(con: Any, pay_year: int) -> AdjustedGap | None:
     women = sum(w.woman for w in workers)
     if len(workers) < MIN_WORKERS or women in (0, len(workers)):
         return None
-    return AdjustedGap(pay_year, standard_analysis(workers), oaxaca_blinder(workers), left_out)
+    design = _design(workers)  # one design and one pooled fit serve both views
+    logib = standard_analysis(workers, design)
+    return AdjustedGap(pay_year, logib, oaxaca_blinder(workers, design, logib.fit), left_out)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ligestat.analysis.logib import Worker, _design
-from ligestat.analysis.ols import fit_ols
+from ligestat.analysis.logib import Design, Worker, _design
+from ligestat.analysis.ols import OlsFit, fit_ols
 
 __all__ = ["OaxacaResult", "oaxaca_blinder"]
 
@@ -28,9 +28,12 @@ class OaxacaResult:
         return None if self.gap == 0 else self.explained / self.gap
 
 
-def oaxaca_blinder(workers: Sequence[Worker]) -> OaxacaResult:
-    y, x, names = _design(workers)
-    fit = fit_ols(y, x, names)
+def oaxaca_blinder(workers: Sequence[Worker], design: Design | None = None,
+                   fit: OlsFit | None = None) -> OaxacaResult:
+    """The split; ``design`` and ``fit``: the workers' design and its pooled fit when the
+    caller has them already (the standard analysis fits the very same regression)."""
+    y, x, names = design or _design(workers)
+    fit = fit or fit_ols(y, x, names)
     cols = [names.index(n) for n in fit.names if n not in ("intercept", "woman")]
     beta = {n: fit.coefficient(n) for n in fit.names}
     men = [i for i, w in enumerate(workers) if not w.woman]

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ligestat import api
@@ -154,12 +155,19 @@ def tables(data: DataArg = None,
         raise InputError("--json-dir, --parquet, --compare and --organisation are for a data "
                          "set of many organisations only (the config lists no [organisations]; "
                          "see docs/organisations.md)")
+    notes = _department_notes(workspace, year) \
+        if source is None and config is None and not cfg.many else []
     if json_out is None:
         chosen = lang or str(cfg.report.get("lang", "da"))
         chosen = chosen if chosen in LANGS else "da"
         captions = {n: REGISTRY[n].help for n in doc["tables"] if n in REGISTRY}
         render_tables(doc, console, chosen, captions if chosen == "en" else None)
+        for note in notes:
+            console.print(f"[bold]note:[/] {escape(note)}", highlight=False)
         return
+    for note in notes:  # beside the JSON, never inside stdout's document
+        Console(stderr=True, soft_wrap=True).print(f"[bold]note:[/] {escape(note)}",
+                                                   highlight=False)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if str(json_out) == "-":
         typer.echo(text, nl=False)
@@ -191,6 +199,17 @@ def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
     quiet = json_dir or parquet or compare or organisation
     if json_out is None and not quiet:
         render_comparison(rows, doc["year"], console)
+
+
+def _department_notes(workspace: Path | None, year: int) -> list[str]:
+    """A line for every earlier year whose departments differ from ``year``'s: the
+    per-year tables (children's sick days) span them (``ligestat.history``)."""
+    from ligestat.history import describe
+
+    if workspace is None:
+        return []  # a data folder has one config for every year
+    with Workspace.open(workspace, read_only=True) as ws:
+        return [describe(ch) for ch in api.department_changes(ws, year)]
 
 
 def init(data: Annotated[Path, typer.Argument(

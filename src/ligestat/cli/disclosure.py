@@ -47,7 +47,7 @@ def _print(policy: Policy, result: AuditResult, years: list[int], show_values: b
             value = (f"{cell.value:g}",) if show_values else ()
             table.add_row(cell.label, cell.key, cell.kind, *value,
                           f"{_bound(cell.low)}–{_bound(cell.high)}", _bound(cell.width),
-                          str(cell.required) if cell.required else "–", status)
+                          f"{cell.required:g}" if cell.required else "–", status)
         console.print(table)
     console.print(f"{len(result.cells)} suppressed cell(s); "
                   f"{len(result.failures)} narrower than the policy allows.", highlight=False)

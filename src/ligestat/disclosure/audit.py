@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ligestat.disclosure.bands import bands
+from ligestat.disclosure.magnitude import mean_intervals
 from ligestat.disclosure.policy import Policy
 from ligestat.disclosure.primary import classify
 from ligestat.disclosure.relations import (
@@ -53,7 +54,7 @@ class CellInterval:
     low: float
     high: float  # math.inf when unbounded
     kind: str  # "primary" | "secondary" | "withheld" | "band" | "zero band" (bands.py)
-    required: int  # least width high − low; 0 = not judged
+    required: float  # least width high − low; 0 = not judged
     published: bool = False  # a primary cell left visible
     release: str = ""  # the report year that published it, when several are audited
 
@@ -63,7 +64,7 @@ class CellInterval:
 
     @property
     def ok(self) -> bool:
-        return not self.published and self.width >= self.required
+        return not self.published and self.width >= self.required - 1e-9
 
 
 @dataclass(frozen=True)
@@ -287,4 +288,10 @@ def audit(published: Mapping[str, list[dict[str, Any]]],
                                 _label(band.table, original[band.table][band.row]), band.value,
                                 low, high, band.kind, band.required,
                                 release=release_of(band.table)))
+    for name in (n for n in published if base(n) == "pay_categories" and n in original):
+        org = name.replace("pay_categories", "pay_gap", 1)
+        for i, _, key, v, low, high, need in mean_intervals(
+                published.get(org, []), published[name], original[name]):
+            out.append(CellInterval(base(name), i, key, _label(name, original[name][i]), v,
+                                    low, high, "mean", need, release=release_of(name)))
     return AuditResult(policy=policy.name, cells=tuple(out))

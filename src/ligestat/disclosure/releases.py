@@ -144,14 +144,15 @@ def _rule(policy: Policy) -> Any:
 class _Union:
     """The releases seen so far, as one set of qualified tables."""
 
-    original: dict[str, Rows]
+    original: dict[str, Rows]  # the magnitude rule applied: what secondary suppression starts from
+    raw: dict[str, Rows]  # as computed: the truth the audit compares with
     rules: dict[str, TableRule]
     hidden: dict[str, bool]
     selections: dict[str, Selection]
 
     @classmethod
     def of(cls, releases: Sequence[Release]) -> tuple[_Union, list[dict[str, Rows]]]:
-        union = cls({}, {}, {}, {})
+        union = cls({}, {}, {}, {}, {})
         per: list[dict[str, Rows]] = []
         for r in releases:
             per.append(union.add(r))
@@ -162,6 +163,8 @@ class _Union:
         tables = suppress_magnitudes(r.tables, _rule(r.policy))
         q = {qualified(n, r.year): [dict(x) for x in rows] for n, rows in tables.items()}
         self.original.update(q)
+        self.raw.update({qualified(n, r.year): [dict(x) for x in rows]
+                         for n, rows in r.tables.items()})
         for name in q:
             self.rules[name] = r.policy.rule(base(name))
             self.hidden[name] = r.hidden_units
@@ -178,7 +181,7 @@ def protect(releases: Sequence[Release], *, method: str | None = None) -> list[d
     """Each release's published tables, in the order given (ascending years): suppressed
     cells ``None`` and listed in their row's ``"suppressed"``, consistent across releases
     (module docstring)."""
-    union = _Union({}, {}, {}, {})
+    union = _Union({}, {}, {}, {}, {})
     decided: set[CellId] = set()  # every count cell of an earlier release
     chosen_before: set[CellId] = set()  # the ones they suppressed
     names: list[str] = []
@@ -223,7 +226,7 @@ def audit_releases(releases: Sequence[Release],
     for r, tables in zip(releases, published, strict=True):
         for name, rows in tables.items():
             shown[qualified(name, r.year)] = [dict(x) for x in rows]
-    original = {n: rows for n, rows in union.original.items() if n in shown}
+    original = {n: rows for n, rows in union.raw.items() if n in shown}
     policy = union.policy(releases[-1].policy, [r.policy.name for r in releases])
     ids = identities(original, union.selections)
     return audit(shown, original, policy, hidden_units=dict(union.hidden),

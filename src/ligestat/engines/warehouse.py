@@ -156,6 +156,10 @@ class Warehouse:
         view.con = _Translating(view)
         return view
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """None per year: one config counts for every year."""
+        return []
+
     def query(self, sql: str, params: Sequence[Any] | None = None) -> _Result:
         """One DuckDB-dialect statement over the contract tables, run in the engine."""
         stmt = translate(sql, self.engine.dialect, self._ctes, params)

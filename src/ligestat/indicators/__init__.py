@@ -66,6 +66,10 @@ class Store(Protocol):
     def year_config(self, year: int) -> Config:
         """The config a year's data was imported with."""
 
+    def year_configs(self) -> list[tuple[int, Config]]:
+        """Every report year with a staff snapshot and its config, ascending (empty when
+        one config counts for every year)."""
+
 
 BUILTIN_FAMILIES = ("staff", "managers", "leave", "sick_days", "population")
 _NOT_FAMILIES = ("registry", "shape")
@@ -134,7 +138,10 @@ def _population_date(ws: Store, year: int) -> date | None:
 def selection(ws: Store, year: int, *, need_snapshot: bool = True) -> Selection:
     """The selection a report year makes (snapshot, cohort, population date), with the
     config the year's data was imported with (``Workspace.year_config``)."""
+    from ligestat.history import epochs
+
     cfg = ws.year_config(year)
+    runs = epochs(ws.year_configs(), year, cfg)
     snapshot = snapshot_for(ws, year, cfg) if need_snapshot else None
     if need_snapshot and snapshot is None:
         raise WorkspaceError(_no_snapshot(ws, year))
@@ -146,6 +153,7 @@ def selection(ws: Store, year: int, *, need_snapshot: bool = True) -> Selection:
         cohort_end=cfg.cohort_end or date(year - 2, 12, 31),
         population_date=_population_date(ws, year),
         pay_year=cfg.pay_year or year - 1,
+        epochs=runs if len(runs) > 1 else (),
     )
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from ligestat.config import Config
 
 __all__ = ["REGISTRY", "Indicator", "Row", "Selection", "Tables", "Target", "dept_frame",
-           "indicator", "register", "sql_list", "targets", "unregister"]
+           "dept_frame_by_year", "indicator", "register", "sql_list", "targets", "unregister"]
 
 Row = Mapping[str, Any]  # one row of a table: row key → value
 Tables = Mapping[str, Sequence[Row]]  # indicator name → rows, as compute() returns them
@@ -51,6 +51,9 @@ class Selection:
     cohort_end: date
     population_date: date | None = None  # latest population date on or before 31 January
     pay_year: int = 0  # pay.csv's year the pay tables read (report year − 1 by default)
+    # (last report year, table department codes) runs for per-year tables
+    # (``ligestat.history.epochs``); empty: every year uses ``config``'s departments
+    epochs: tuple[tuple[int, tuple[str, ...]], ...] = ()
 
     def target(self, target_id: str) -> Fraction:
         """A target's threshold from the config's ``[targets]``, as an exact fraction."""
@@ -218,6 +221,24 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
 
 def sql_list(values: tuple[str, ...] | list[str]) -> str:
     return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+
+
+def dept_frame_by_year(sel: Selection) -> str:
+    """SQL VALUES ``f(lo, hi, department, ord)``: the table departments a data year
+    ``lo ≤ year ≤ hi`` of a per-year table is shown with — the departments of the report
+    its data came with (:func:`ligestat.history.epochs`), so an earlier year's rows are
+    not put under this year's departments; ``total`` last in each run.
+
+    Join with ``ON y.year BETWEEN f.lo AND f.hi`` and the usual department condition.
+    """
+    runs = sel.epochs or ((sel.year, tuple(d.code for d in sel.config.table_departments)),)
+    rows, lo = [], 0
+    for last, codes in runs:
+        hi = last - 1 if last < sel.year else 9999  # data year y belongs to report year y + 1
+        for i, code in enumerate((*codes, "total")):
+            rows.append(f"({lo}, {hi}, '{code.replace(chr(39), chr(39) * 2)}', {i})")
+        lo = hi + 1
+    return f"(VALUES {', '.join(rows)}) AS f(lo, hi, department, ord)"
 
 
 def dept_frame(config: Config) -> str:

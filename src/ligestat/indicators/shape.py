@@ -91,7 +91,8 @@ class Shape:
     declares the head counts as ``counts`` (kind ``sensitive``, so a policy's
     threshold applies to each gender's count) and each mean as ``derived``
     from its count: a mean goes with the count of people it is averaged over.
-    The audit models counts only; see docs/indicators.md for what that means.
+    The audit models counts (and the pay tables' means, ligestat.disclosure.magnitude);
+    see docs/architecture.md for what that means.
     """
 
     kind: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ligestat.indicators.registry import Selection, Target, dept_frame, indicator
+from ligestat.indicators.registry import Selection, Target, dept_frame_by_year, indicator
 from ligestat.indicators.shape import Shape, ShareDef
 from ligestat.targets import max_gap_sql
 
@@ -43,7 +43,7 @@ def child_sick_days(sel: Selection) -> str:
         count(s.gender) FILTER (WHERE s.gender = 'woman' AND s.days_taken > 0) AS women_took,
         count(s.gender) FILTER (WHERE s.gender = 'man') AS men_entitled,
         count(s.gender) FILTER (WHERE s.gender = 'man' AND s.days_taken > 0) AS men_took
-      FROM years y CROSS JOIN {dept_frame(sel.config)}
+      FROM years y JOIN {dept_frame_by_year(sel)} ON y.year BETWEEN f.lo AND f.hi
       LEFT JOIN sick s ON s.year = y.year
                       AND (f.department = 'total' OR s.department = f.department)
       GROUP BY ALL),

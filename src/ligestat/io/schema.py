@@ -183,6 +183,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("unit", "text"),
             Column("year", "integer", minimum=1900, maximum=2200),
             Column("source", "text"),
+            Column("source_en", "text", required=False),  # the source in English reports
             ORGANISATION,
         ),
         unique=("key",),

@@ -125,7 +125,7 @@ def routes(site: Site) -> Routes:
                 raise
             except RegisterError as exc:
                 return c.render("initiative_form.html", status=400, ini=None, f=fields,
-                                error=str(exc), **_choices(site))
+                                error=c.message(exc), **_choices(site))
         return c.render("initiative_form.html", ini=None, f=fields, error="", **_choices(site))
 
     @r.page("/initiatives/{id:int}", "initiative.list")
@@ -155,7 +155,7 @@ def routes(site: Site) -> Routes:
                 raise
             except RegisterError as exc:
                 return c.render("initiative_form.html", status=400, ini=ini, f=fields,
-                                error=str(exc), **_choices(site))
+                                error=c.message(exc), **_choices(site))
         return c.render("initiative_form.html", ini=ini, f=fields, error="", **_choices(site))
 
     @r.page("/initiatives/{id:int}/updates/{year:int}/edit", "initiative.list",
@@ -180,7 +180,7 @@ def routes(site: Site) -> Routes:
                 raise
             except RegisterError as exc:
                 return c.render("update_form.html", status=400, ini=ini, upd=upd, f=fields,
-                                form_year=year, error=str(exc), statuses=STATUSES)
+                                form_year=year, error=c.message(exc), statuses=STATUSES)
         return c.render("update_form.html", ini=ini, upd=upd, f=fields, form_year=year,
                         error="", statuses=STATUSES)
 
@@ -244,7 +244,7 @@ def routes(site: Site) -> Routes:
     def import_(c: Ctx) -> Response:
         data = c.files.get("file")
         if not data:
-            raise RegisterError("choose an initiatives.csv file to import")
+            raise RegisterError("choose an initiatives.csv file to import", key="err_no_file")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "initiatives.csv"
             path.write_bytes(data)
@@ -272,7 +272,7 @@ def routes(site: Site) -> Routes:
                                      password, site.departments)
                 created = c.t("created_user", name=c.form.get("name", ""), password=password)
             except RegisterError as exc:
-                error = str(exc)
+                error = c.message(exc)
         with site.db.read() as s:
             accounts = list(s.scalars(select(User).order_by(User.name)))
         return c.render("users.html", accounts=accounts, roles=ROLES, created=created,

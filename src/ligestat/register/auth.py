@@ -51,7 +51,8 @@ _DUMMY = _hasher.hash("not a password of anyone")
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise RegisterError(f"a password needs at least {MIN_PASSWORD} characters")
+        raise RegisterError(f"a password needs at least {MIN_PASSWORD} characters",
+                            key="err_password_length", cap=MIN_PASSWORD)
     return _hasher.hash(password)
 
 
@@ -79,10 +80,11 @@ def create_user(s: OrmSession, actor: str, name: str, role: str, department: str
     """A new account, logged in the audit log (the password is never logged)."""
     name = name.strip()
     if not name or len(name) > 80:
-        raise RegisterError("an account name needs 1 to 80 characters")
+        raise RegisterError("an account name needs 1 to 80 characters", key="err_name_length")
     _check_department(role, department, departments)
     if s.scalar(select(User.id).where(User.name == name)) is not None:
-        raise RegisterError(f"{name!r}: an account with this name exists already")
+        raise RegisterError(f"{name!r}: an account with this name exists already",
+                            key="err_name_taken", name=name)
     user = User(name=name, role=role, department=department or None,
                 password_hash=hash_password(password), active=True, created_at=now())
     s.add(user)

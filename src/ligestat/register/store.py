@@ -61,18 +61,23 @@ class InitiativeFields:
 
     def check(self, known: tuple[str, ...]) -> None:
         if self.audience not in AUDIENCES:
-            raise RegisterError(f"audience {self.audience!r}: choose {' or '.join(AUDIENCES)}")
-        for label, value, cap in (("title", self.title, 300),
-                                  ("focus area", self.focus_area, 200)):
+            raise RegisterError(f"audience {self.audience!r}: choose {' or '.join(AUDIENCES)}",
+                                key="err_audience", value=self.audience)
+        for label, field, value, cap in (("title", "title", self.title, 300),
+                                         ("focus area", "focus_area", self.focus_area, 200)):
             if not value.strip() or len(value) > cap:
-                raise RegisterError(f"the {label} needs 1 to {cap} characters")
+                raise RegisterError(f"the {label} needs 1 to {cap} characters",
+                                    key=f"err_{field}_length", cap=cap)
         if len(self.contact) > 200:
-            raise RegisterError("the contact needs at most 200 characters")
+            raise RegisterError("the contact needs at most 200 characters",
+                                key="err_contact_length", cap=200)
         if not self.departments:
-            raise RegisterError("an initiative needs at least one department")
+            raise RegisterError("an initiative needs at least one department",
+                                key="err_no_department")
         for code in self.departments:
             if code not in known:
-                raise RegisterError(f"department {code!r} is not in the organisation config")
+                raise RegisterError(f"department {code!r} is not in the organisation config",
+                                    key="err_unknown_department", code=code)
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,14 @@ class UpdateFields:
 
     def check(self) -> None:
         if self.status not in STATUSES:
-            raise RegisterError(f"status {self.status!r}: choose one of {', '.join(STATUSES)}")
+            raise RegisterError(f"status {self.status!r}: choose one of {', '.join(STATUSES)}",
+                                key="err_status", value=self.status)
         if len(self.period) > 200 or len(self.key_figures) > 2000:
-            raise RegisterError("the period (200) or key figures (2000 characters) are too long")
+            raise RegisterError("the period (200) or key figures (2000 characters) are too long",
+                                key="err_period_length")
         if len(self.description) > 50_000:
-            raise RegisterError("the description is longer than 50,000 characters")
+            raise RegisterError("the description is longer than 50,000 characters",
+                                key="err_description_length")
 
 
 def list_initiatives(s: OrmSession, user: User) -> list[Initiative]:
@@ -155,7 +163,8 @@ def edit_initiative(s: OrmSession, user: User, ini: Initiative, fields: Initiati
     require(user, "initiative.edit", ini)
     fields.check(known)
     if user.role == "coordinator" and user.department not in fields.departments:
-        raise RegisterError("your own department must stay among the initiative's departments")
+        raise RegisterError("your own department must stay among the initiative's departments",
+                            key="err_own_department")
     before = snapshot(ini)
     ini.audience, ini.focus_area, ini.title = (fields.audience, fields.focus_area.strip(),
                                                fields.title.strip())
@@ -172,7 +181,8 @@ def edit_initiative(s: OrmSession, user: User, ini: Initiative, fields: Initiati
 def _editable(user: User, upd: Update) -> None:
     require(user, "update.edit", upd)
     if upd.state not in EDITABLE.get(user.role, ()):
-        raise RegisterError(f"the {upd.year} update is {upd.state} and cannot be edited now")
+        raise RegisterError(f"the {upd.year} update is {upd.state} and cannot be edited now",
+                            key="err_update_locked", year=upd.year, state=upd.state)
 
 
 def save_update(s: OrmSession, user: User, ini: Initiative, year: int,
@@ -202,10 +212,12 @@ def copy_forward(s: OrmSession, user: User, ini: Initiative, year: int) -> Updat
     """A draft for ``year`` holding the latest earlier year's text and status."""
     require(user, "initiative.edit", ini)
     if ini.update_for(year) is not None:
-        raise RegisterError(f"there is already a {year} update")
+        raise RegisterError(f"there is already a {year} update", key="err_update_exists",
+                            year=year)
     earlier = [u for u in ini.updates if u.year < year]
     if not earlier:
-        raise RegisterError(f"no update before {year} to copy")
+        raise RegisterError(f"no update before {year} to copy", key="err_nothing_to_copy",
+                            year=year)
     last = earlier[-1]
     return save_update(s, user, ini, year, UpdateFields(last.status, last.period,
                                                         last.key_figures, last.description))
@@ -216,7 +228,8 @@ def _transition(s: OrmSession, user: User, upd: Update, action: str, frm: tuple[
     require(user, "update.submit" if action == "update.submit" else "update.review", upd)
     if upd.state not in frm:
         raise RegisterError(f"the {upd.year} update is {upd.state}; it must be "
-                            f"{' or '.join(frm)} for this")
+                            f"{' or '.join(frm)} for this", key="err_update_state",
+                            year=upd.year, state=upd.state)
     before = snapshot(upd)
     upd.state, upd.updated_at, upd.updated_by = to, now(), user.name
     if comment is not None:
@@ -232,7 +245,8 @@ def submit(s: OrmSession, user: User, upd: Update) -> None:
 
 def return_update(s: OrmSession, user: User, upd: Update, comment: str) -> None:
     if not comment.strip():
-        raise RegisterError("say in a comment what should change before returning the update")
+        raise RegisterError("say in a comment what should change before returning the update",
+                            key="err_return_comment")
     _transition(s, user, upd, "update.return", ("submitted",), "returned", comment.strip())
 
 

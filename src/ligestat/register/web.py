@@ -93,6 +93,17 @@ class Ctx:
         text = self.site.labels[self.lang].get(key) or self.site.labels["da"].get(key, key)
         return text.format(**kw) if kw else text
 
+    def message(self, exc: LigestatError) -> str:
+        """An error as the page's language says it (``RegisterError.key``); the English
+        text for errors without one."""
+        key = getattr(exc, "key", None)
+        if key is None or key not in self.site.labels[self.lang]:
+            return str(exc)
+        params = dict(getattr(exc, "params", {}))
+        if "state" in params:  # draft, submitted, … in the page's words
+            params["state"] = self.t(f"state_{params['state']}")
+        return self.t(key, **params)
+
     @property
     def me(self) -> User:
         assert self.user is not None  # every route but login has a user
@@ -102,7 +113,8 @@ class Ctx:
         try:
             return int(self.request.path_params[name])
         except (KeyError, ValueError):
-            raise RegisterError(f"{name} must be a number") from None
+            raise RegisterError(f"{name} must be a number", key="err_not_a_number",
+                                name=name) from None
 
     @property
     def year(self) -> int:
@@ -137,10 +149,11 @@ def _error_page(site: Site, request: Request, user: User | None, csrf: str, lang
                 exc: LigestatError) -> Response:
     status = exc.status if isinstance(exc, RegisterError) else 400
     ctx = Ctx(site, request, user, csrf, lang, {}, {}, {})
+    message = ctx.message(exc)
     if request.headers.get("hx-request"):
-        return HTMLResponse(f'<p class="error" role="alert">{_escape(str(exc))}</p>',
+        return HTMLResponse(f'<p class="error" role="alert">{_escape(message)}</p>',
                             status_code=status)
-    return ctx.render("error.html", status=status, message=str(exc), status_code=status)
+    return ctx.render("error.html", status=status, message=message, status_code=status)
 
 
 def _escape(text: str) -> str:

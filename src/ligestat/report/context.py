@@ -2,9 +2,10 @@
 
 Columns (header names case-insensitive, ``,`` or ``;`` separated, UTF-8)::
 
-    key, group, group_da, group_en, label_da, label_en, value, unit, year, source
+    key, group, group_da, group_en, label_da, label_en, value, unit, year, source[, source_en]
 
-``group_da``/``group_en`` may be empty (the group's key is shown); ``value``
+``group_da``/``group_en`` may be empty (the group's key is shown); ``source_en``
+(optional) is the source as an English report prints it (default: ``source``); ``value``
 takes ``.`` or ``,`` as decimal mark; ``unit`` is ``percent`` (value in
 percent, e.g. 29), ``years``, ``visits``, ``count`` or any other text, which is
 printed after the value as written. Documented in docs/report.md.
@@ -24,7 +25,7 @@ from ligestat.report.input import ContextFigure
 __all__ = ["CONTEXT_COLUMNS", "read_context"]
 
 CONTEXT_COLUMNS = ("key", "group", "group_da", "group_en", "label_da", "label_en", "value",
-                   "unit", "year", "source")
+                   "unit", "year", "source", "source_en")
 REQUIRED = ("key", "group", "label_da", "label_en", "value", "unit", "year", "source")
 
 
@@ -69,7 +70,7 @@ def read_context(path: Path) -> tuple[ContextFigure, ...]:
             key=row["key"], group=group, group_da=row.get("group_da") or group,
             group_en=row.get("group_en") or group, label_da=row["label_da"],
             label_en=row["label_en"], value=value, unit=row["unit"], year=year,
-            source=row["source"]))
+            source=row["source"], source_en=row.get("source_en") or row["source"]))
     if problems:
         raise ValidationError(problems)
     return tuple(figures)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ligestat.report.input import ReportInput
@@ -41,10 +42,35 @@ class BuildContext:
         return [self.inp.department_name(c) for c in codes]
 
     def source(self, key: str, **ctx: object) -> Note:
-        """The source note of ``key``: the input's own wording, else the language's default."""
-        if key in self.inp.sources:
-            return Note("source", self.t.label("source_prefix") + " " + self.inp.sources[key])
+        """The source note of ``key``: the input's own wording in the report's language
+        (``[report.sources]`` is Danish, ``[report.sources_en]`` English), else the
+        language's default — never a line in another language."""
+        own = self.inp.sources if self.lang == "da" else self.inp.sources_en
+        if key in own:
+            return Note("source", self.t.label("source_prefix") + " " + own[key])
         return Note("source", self.t.label(f"source_{key}", **self.common(), **ctx))
+
+    def department_notes(self, years: Iterable[int]) -> tuple[Note, ...]:
+        """A note for every earlier report year among ``years`` (the years a table or
+        chart spans) whose departments differ from this year's: which, and that each
+        year's figures are counted with its own departments."""
+        t, wanted = self.t, set(years)
+        notes = []
+        for ch in self.inp.department_changes:
+            if not wanted & set(ch.years):
+                continue
+            names = [f"{c} ({n})" for c, n in ch.removed]
+            parts = [t.label("departments_removed", names=names, year=ch.year)] if names else []
+            if ch.added:
+                parts.append(t.label("departments_added", year=ch.year,
+                                     names=[f"{c} ({n})" for c, n in ch.added]))
+            parts += [t.label("departments_renamed", code=c, before=a, after=b)
+                      for c, a, b in ch.renamed]
+            if not parts:
+                parts.append(t.label("departments_hidden"))
+            notes.append(Note("footnote", t.label("note_departments_changed", span=ch.span,
+                                                  year=ch.year, parts=parts)))
+        return tuple(notes)
 
     def common(self) -> dict[str, object]:
         inp = self.inp

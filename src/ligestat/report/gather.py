@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ligestat.api import has_year, publish
+from ligestat.api import department_changes, has_year, publish
 from ligestat.indicators import REGISTRY, contract_tables
 from ligestat.report.context import read_context
 from ligestat.report.input import ContextFigure, DisclosureInfo, ReportInput
@@ -26,18 +26,27 @@ def _cohort_text(start: date, end: date) -> str:
     return f"{start.isoformat()}–{end.isoformat()}"
 
 
-def _stored_context(ws: Workspace) -> tuple[ContextFigure, ...]:
-    """The context figures import stored (context.csv), in the file's order."""
+def _stored_context(ws: Workspace, year: int) -> tuple[ContextFigure, ...]:
+    """The context figures import stored (context.csv) for report year ``year``, in the
+    file's order; figures stored before they were kept per year count for every year
+    that has none of its own."""
     try:
-        cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
-    except Exception:  # a read-only workspace made before context was an input table
-        return ()
+        cur = ws.con.execute(
+            "SELECT * EXCLUDE (report_year) FROM context WHERE report_year = ? OR "
+            "(report_year IS NULL AND NOT EXISTS (SELECT 1 FROM context WHERE report_year = ?)) "
+            "ORDER BY rowid", [year, year])
+    except Exception:  # a read-only workspace made before context was kept per year
+        try:
+            cur = ws.con.execute("SELECT * FROM context ORDER BY rowid")
+        except Exception:  # … or before context was an input table
+            return ()
     keys = [d[0] for d in cur.description]
     rows = [dict(zip(keys, row, strict=True)) for row in cur.fetchall()]
     return tuple(ContextFigure(
         key=r["key"], group=r["group"], group_da=r["group_da"] or r["group"],
         group_en=r["group_en"] or r["group"], label_da=r["label_da"], label_en=r["label_en"],
-        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"])
+        value=float(r["value"]), unit=r["unit"], year=int(r["year"]), source=r["source"],
+        source_en=r.get("source_en") or r["source"])
         for r in rows)
 
 
@@ -76,7 +85,7 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
     elif context is not None:
         figures = context
     else:
-        figures = _stored_context(ws)
+        figures = _stored_context(ws, year)
     cfg = ws.year_config(year)
     pay_texts = (data if data.is_dir() else data.parent) / ASSESSMENT_FILENAME \
         if data is not None else None
@@ -96,7 +105,9 @@ def gather(ws: Workspace, year: int, *, disclosure: str | None = None,
         snapshot_date=sel.snapshot_date,
         leave_cohort=_cohort_text(sel.cohort_start, sel.cohort_end),
         sources={str(k): str(v) for k, v in dict(cfg.report.get("sources", {})).items()},
+        sources_en={str(k): str(v) for k, v in dict(cfg.report.get("sources_en", {})).items()},
         narrative=ws.narrative(),
+        department_changes=department_changes(ws, year),
         pay_year=sel.pay_year,
         pay_assessment=assess(ws, year, disclosure=disclosure, texts=pay_texts)
         if "pay_gap" in tables else None,

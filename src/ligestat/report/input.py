@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ligestat.config import Department, Targets
+from ligestat.history import DepartmentChange
 from ligestat.indicators.registry import Row, Tables
 from ligestat.io.narrative import NarrativeFile
 
@@ -41,6 +42,10 @@ class ContextFigure:
     unit: str  # percent | years | visits | count | any other text shown as written
     year: int
     source: str
+    source_en: str = ""  # the source in an English report (default: ``source``)
+
+    def source_in(self, lang: str) -> str:
+        return self.source if lang == "da" else (self.source_en or self.source)
 
     def label(self, lang: str) -> str:
         return self.label_da if lang == "da" else self.label_en
@@ -87,16 +92,20 @@ class ReportInput:
     disclosure: DisclosureInfo | None = None
     snapshot_date: date | None = None  # staff snapshot the employee tables count
     leave_cohort: str = ""  # the children counted in the leave tables; default "year − 2"
-    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # Danish
+    sources_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     pay_year: int | None = None  # the pay year the pay tables read (report year − 1)
     pay_assessment: Assessment | None = None  # the joint pay assessment (Art. 10)
     pay_adjusted: AdjustedGap | None = None  # Logib's standard model, when pay.csv allows it
     narrative: tuple[NarrativeFile, ...] = ()  # the unit's Markdown texts and logo
+    # earlier report years whose departments differ from this year's (ligestat.history)
+    department_changes: tuple[DepartmentChange, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tables", _freeze(self.tables))
         object.__setattr__(self, "previous", _freeze(self.previous))
         object.__setattr__(self, "sources", MappingProxyType(dict(self.sources)))
+        object.__setattr__(self, "sources_en", MappingProxyType(dict(self.sources_en)))
 
     @property
     def table_departments(self) -> tuple[Department, ...]:

@@ -200,10 +200,10 @@ def context_section(ctx: BuildContext) -> Section | None:
             TableRow(text_cell(f.label(ctx.lang)),
                      (Cell(_context_value(f, ctx), f.value / 100, "share") if f.unit == "percent"
                       else Cell(_context_value(f, ctx), f.value, "decimal"),
-                      Cell(str(f.year), f.year, "year"), text_cell(f.source)))
+                      Cell(str(f.year), f.year, "year"), text_cell(f.source_in(ctx.lang))))
             for f in figs
         )
-        sources = sorted({f.source for f in figs})
+        sources = sorted({f.source_in(ctx.lang) for f in figs})
         notes = tuple(Note("source", t.label("source_prefix") + " " + s) for s in sources)
         data = Table(f"context_{figs[0].group}", "", title, t.label("context_header"),
                      columns((t.label("value"), "decimal"), (t.label("year_col"), "text"),

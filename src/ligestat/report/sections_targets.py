@@ -162,7 +162,8 @@ def _trend_figure(ctx: BuildContext) -> Figure | None:
     alt = t.say("alt_fathers_trend", first=first["cohort"], last=last["cohort"],
                 first_share=first.get("ge11_share"), last_share=last.get("ge11_share"),
                 target=tg.fathers_leave_ge11_min_share)
-    notes = (ctx.source("leave"), Note("definition", t.label("def_fathers_trend")))
+    notes = (ctx.source("leave"), Note("definition", t.label("def_fathers_trend")),
+             *ctx.department_notes(int(r["report_year"]) for r in rows))
     return Figure("fathers_leave_trend", ctx.next_figure(), t.label("caption_fathers_trend"),
                   chart, alt, data, notes)
 
@@ -229,7 +230,8 @@ def sick_days_section(ctx: BuildContext) -> Section:
         cells.append(status_cell(r, "target_met", t))
         out.append(TableRow(text_cell(head), tuple(cells), title, total=tot))
     notes = [ctx.source("sick_days"), Note("definition", t.label("def_sick_days")),
-             Note("definition", t.label("def_sick_days_target", max_gap=max_gap))]
+             Note("definition", t.label("def_sick_days_target", max_gap=max_gap)),
+             *ctx.department_notes(y + 1 for y in f.years)]  # sick days of y: report y + 1
     notes += table_notes(out, t, ctx.policy)
     blocks.append(Table("child_sick_days", ctx.next_table(), t.label("caption_child_sick_days"),
                         t.label("department"), columns(*specs), tuple(out), tuple(notes),

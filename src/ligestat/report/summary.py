@@ -149,7 +149,9 @@ def summary(ctx: BuildContext) -> tuple[Table, tuple[Paragraph, ...]]:
                                                          "text"),
                           (t.label("status"), "status"), (t.label("last_year"), "text"),
                           (t.label("direction_col"), "text")),
-                  tuple(rows), (Note("definition", t.label("def_summary")),),
+                  tuple(rows), (Note("definition", t.label("def_summary")),
+                                *(ctx.department_notes([inp.year - 1])
+                                  if inp.previous is not None else ())),
                   t.label("sheet_summary"))
     intro = Paragraph(t.say("summary_intro", n=len(statuses),
                             met=sum(1 for x in statuses if x is True),

@@ -277,6 +277,51 @@ def _styles(doc: Any, lang: str) -> None:
     styles["Heading 1"].paragraph_format.page_break_before = True  # each part on a new page
     styles["Caption"].font.color.rgb = RGBColor(0x1A, 0x1A, 0x1A)
     styles["Caption"].font.italic = False
+    for level in range(1, 10):  # the navigation pane and the TOC field read outline levels
+        ppr = styles[f"Heading {level}"].element.get_or_add_pPr()
+        if ppr.find(qn("w:outlineLvl")) is None:
+            from docx.oxml import OxmlElement
+
+            ppr.append(OxmlElement("w:outlineLvl"))
+        ppr.find(qn("w:outlineLvl")).set(qn("w:val"), str(level - 1))
+    if lang == "da":
+        _danish_style_ids(doc)
+
+
+# Danish Word's own ids for the built-in styles the report uses. Word (any language) knows a
+# built-in style by its English ``w:name`` ("heading 1") and shows it translated
+# ("Overskrift 1"); the id is what a Danish Word writes, so a file it saves again, a Danish
+# template's styles and macros written against them ("Overskrift1") all meet the same style.
+_DA_IDS = {**{f"Heading{n}": f"Overskrift{n}" for n in range(1, 10)},
+           **{f"Heading{n}Char": f"Overskrift{n}Tegn" for n in range(1, 10)},
+           "Title": "Titel", "TitleChar": "TitelTegn", "Subtitle": "Undertitel",
+           "SubtitleChar": "UndertitelTegn", "Caption": "Billedtekst",
+           "TOCHeading": "Overskrift"}
+_DA_CHAR_NAMES = {**{f"Heading{n}Char": f"Overskrift {n} Tegn" for n in range(1, 10)},
+                  "TitleChar": "Titel Tegn", "SubtitleChar": "Undertitel Tegn"}
+
+
+def _danish_style_ids(doc: Any) -> None:
+    """Rename the style ids as Danish Word writes them (``Overskrift1``), keeping the built-in
+    ``w:name`` ("heading 1", shown as "Overskrift 1" by a Danish Word) and every reference
+    (basedOn, next, link, paragraph and run styles) pointing at the new ids. Linked character
+    styles are not built in: they get the Danish names Word gives them."""
+    from docx.oxml.ns import qn
+
+    root = doc.styles.element
+    for el in root.iter(qn("w:style")):
+        sid = el.get(qn("w:styleId"))
+        if sid in _DA_IDS:
+            el.set(qn("w:styleId"), _DA_IDS[sid])
+            name = el.find(qn("w:name"))
+            if sid in _DA_CHAR_NAMES and name is not None:
+                name.set(qn("w:val"), _DA_CHAR_NAMES[sid])
+    refs = tuple(qn(f"w:{tag}") for tag in ("basedOn", "next", "link", "pStyle", "rStyle"))
+    for part in (root, doc.element.body):
+        for el in part.iter(*refs):
+            val = el.get(qn("w:val"))
+            if val in _DA_IDS:
+                el.set(qn("w:val"), _DA_IDS[val])
 
 
 def _page_setup(doc: Any, model: ReportModel) -> None:
