@@ -22,8 +22,6 @@ BAD = [
     ("[departments.A]\n", ["organisation is required"]),
     ('organisation = "  "\n[departments.A]\n', ["organisation must be a non-empty text"]),
     ("organisation = 7\n[departments.A]\n", ["organisation must be a text"]),
-    ('organisation = "X"\n', ["departments is required"]),
-    ('organisation = "X"\ndepartments = {}\n', ["at least one [departments.CODE]"]),
     ('organisation = "X"\ndepartments = 3\n', ["departments must be a table"]),
     ('organisation = "X"\n[departments]\nA = 1\n', ["[departments.A] must be a table"]),
     ('organisation = "X"\n[departments.total]\n', ["'total' is reserved"]),

@@ -80,7 +80,8 @@ def make_report(data: str | PathLike[str] | None = None, *,
                 config: Config | str | PathLike[str] | None = None,
                 on_step: Callable[[str], None] | None = None,
                 register: str | None = None, force: bool = False,
-                allow_older_snapshot: bool = False) -> list[Path]:
+                allow_older_snapshot: bool = False,
+                organisation: str | None = None) -> list[Path]:
     """Render the report of ``year`` into ``out`` (``ligestat report``); the paths written.
 
     ``formats``: ``None`` for every built-in format (html, pdf, docx, xlsx);
@@ -88,8 +89,9 @@ def make_report(data: str | PathLike[str] | None = None, *,
     for the config's policy; ``register``: an initiatives register's database whose
     approved updates become part 2 (docs/register.md); ``force``: overwrite files
     changed since ligestat wrote them; ``allow_older_snapshot``: let the year count an
-    older staff snapshot. Named ``make_report`` because ``ligestat.report`` is the
-    report package itself.
+    older staff snapshot; ``organisation``: the organisation of a many-organisation data
+    set to report on (docs/organisations.md). Named ``make_report`` because
+    ``ligestat.report`` is the report package itself.
     """
     from ligestat.report import BUILTIN
     from ligestat.report import make_report as _make_report
@@ -102,4 +104,5 @@ def make_report(data: str | PathLike[str] | None = None, *,
                         config=config if isinstance(config, Config | None) else Path(config),
                         on_step=on_step, register=register,
                         formats=BUILTIN if formats is None else formats,
-                        force=force, allow_older_snapshot=allow_older_snapshot)
+                        force=force, allow_older_snapshot=allow_older_snapshot,
+                        organisation=organisation)

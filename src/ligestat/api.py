@@ -135,6 +135,11 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
 
     wanted = chosen(names)
     cfg = ws.year_config(year)  # the config the year's data was imported with
+    if cfg.many:  # never all organisations' rows as one: each is published on its own
+        raise InputError("a data set of many organisations is published organisation by "
+                         "organisation: ligestat tables (all of them), ligestat report "
+                         "--organisation ID, or ligestat.organisations.publish_all "
+                         "(docs/organisations.md)")
     policy = resolve_policy(disclosure, cfg)
     hidden = any(not d.in_tables for d in cfg.departments)
     if not policy.suppresses:
@@ -163,7 +168,8 @@ def has_year(ws: Store, year: int) -> bool:
 
 
 def document(ws: Store, year: int, *, disclosure: str | None = None) -> dict[str, Any]:
-    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied."""
+    """The contract's JSON document (CONTRACT.md §3) for a report year, disclosure applied
+    (with many organisations: ``{"contract", "year", "organisations": {ID: document}}``)."""
     return _document(ws, year, disclosure, False)[0]
 
 
@@ -171,8 +177,13 @@ def _document(ws: Store, year: int, disclosure: str | None,
               allow_older_snapshot: bool) -> tuple[dict[str, Any], Config]:
     if allow_older_snapshot:
         ws.older_snapshot_year = year
-    published = publish(ws, year, disclosure=disclosure)
     cfg = ws.year_config(year)
+    if cfg.many:  # CONTRACT.md §1, many organisations: one document holding each one's
+        from ligestat import organisations
+
+        return organisations.document(
+            organisations.publish_all(ws, year, disclosure=disclosure), cfg, year), cfg
+    published = publish(ws, year, disclosure=disclosure)
     return {
         "contract": CONTRACT_VERSION,
         "organisation": cfg.organisation,

@@ -81,6 +81,31 @@ SOURCE_KEYS = ("population", "staff", "agreements", "managers", "leave", "sick_d
                "initiatives")
 
 
+# the top-level tables an organisation's own section may override, key by key
+ORG_OVERRIDES = ("staff", "parental_leave", "pay", "targets", "disclosure")
+_ORGS_DOC = """Every table of the data then carries an `organisation` column naming each row's
+organisation; a value not listed here is an error. Each organisation's tables are exactly
+what `ligestat tables` gives for its rows alone with a config holding its name, its
+departments and the top level's other keys (an organisation's own `[staff]`,
+`[parental_leave]`, `[pay]`, `[targets]` or `[disclosure]` keys replace the top level's,
+key by key). An organisation without departments gets only the `total` rows of the
+department tables, and its rows' `department` may be empty. A top-level `[departments]`
+cannot be combined with `[organisations]`. See `docs/organisations.md`:
+
+```toml
+organisation = "Kommunerne i Region Midt"     # the data set's name
+
+[organisations."751"]
+name = "Aarhus Kommune"
+[organisations."751".departments.BUF]
+name = "Børn og Unge"
+
+[organisations."791"]
+name = "Viborg Kommune"                       # no departments: total rows only
+[organisations."791".targets]
+manager_min_share = 0.35
+```"""
+
 COLUMNS_SECTION = "columns.TABLE"
 _COLUMNS_DOC = """Payroll and HR systems export their own headers; map each contract column to the
 header the file has. Headers are matched case-insensitively; a column's key must be one
@@ -105,6 +130,11 @@ def _register() -> None:
         Section("departments.CODE", "one table per department code",
                 "A data row whose department code is not listed is an error: nothing is "
                 "dropped\nfrom the totals silently."),
+        Section("organisations.ID", "one table per organisation of a data set holding many "
+                "organisations' rows; ID is the `organisation` column's value (a CVR number, "
+                "a municipality code), quoted: `[organisations.\"29189846\"]`", _ORGS_DOC),
+        Section("organisations.ID.departments.CODE", "one table per department code of the "
+                "organisation (keys as in `[departments.CODE]`)"),
         Section("staff", "which employees and which snapshot the staff tables use"),
         Section("parental_leave", "the birth cohort of the leave tables"),
         Section("pay", "the pay year of the pay-transparency tables, see `docs/pay.md`"),
@@ -121,10 +151,15 @@ def _register() -> None:
         register_section(section)
     for setting in (
         Setting("", "organisation", "text", None,
-                "the organisation's name, printed on every report", required=True,
+                "the organisation's name, printed on every report (with `[organisations]`: "
+                "the data set's name)",
+                default_doc="(required without `[organisations]`)",
                 check=lambda v: None if v.strip() else "must be a non-empty text"),
         Setting("", "departments", "table", None, "one table per department code, below",
-                required=True),
+                default_doc="none: the department tables have only their `total` row"),
+        Setting("", "organisations", "table", None,
+                "many organisations in one data set: one table per organisation id, below "
+                "(`docs/organisations.md`)", default_doc="one organisation"),
         Setting("", "staff", "table", None,
                 "which employees and which snapshot the staff tables use"),
         Setting("", "parental_leave", "table", None, "the birth cohort of the leave tables"),
@@ -148,6 +183,15 @@ def _register() -> None:
                 "manager levels above 2 counted with level 2 in this department "
                 "(Copenhagen's TMF: `[3]`)",
                 check=lambda v: None if all(x > 2 for x in v) else "must list levels above 2"),
+        Setting("organisations.ID", "name", "text", None,
+                "the organisation's name, printed on its tables and report", required=True,
+                check=lambda v: None if v.strip() else "must be a non-empty text"),
+        Setting("organisations.ID", "departments", "table", None,
+                "the organisation's department codes, below",
+                default_doc="none: only `total` rows; its rows' `department` may be empty"),
+        *(Setting("organisations.ID", key, "table", None,
+                  f"the organisation's own `[{key}]` keys, over the top level's")
+          for key in ORG_OVERRIDES),
         Setting("staff", "employment_types", "texts", ("ordinary",),
                 "employment types the staff tables count "
                 f"({', '.join(f'`{t}`' for t in EMPLOYMENT_TYPES)})",
@@ -177,6 +221,8 @@ def _register() -> None:
                   default_doc="a generic English source line") for key in SOURCE_KEYS),
     ):
         register_setting(setting)
+    for dept in list(section_settings("departments.CODE").values()):
+        register_setting(replace(dept, section="organisations.ID.departments.CODE"))
 
 
 _register()
@@ -245,6 +291,21 @@ class Config:
     columns: Mapping[str, Mapping[str, str]] = field(
         default_factory=lambda: MappingProxyType({}))
     where: str = CONFIG_FILENAME  # the file it was read from, for messages
+    # [organisations."ID"]: each organisation's own config, by id, sorted (empty: one org)
+    organisations: Mapping[str, Config] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def many(self) -> bool:
+        """Whether the config lists many organisations (``[organisations]``)."""
+        return bool(self.organisations)
+
+    def organisation_config(self, org_id: str) -> Config:
+        """The config of one organisation of a many-organisation config."""
+        try:
+            return self.organisations[org_id]
+        except KeyError:
+            raise ConfigError(f"{self.where}: no [organisations.\"{org_id}\"]; the config lists "
+                              f"{', '.join(self.organisations) or 'none'}") from None
 
     @property
     def department_codes(self) -> tuple[str, ...]:
@@ -291,16 +352,15 @@ def read_section(raw: Mapping[str, Any], section: str, where: str,
     return {k: convert(settings[k], v, shown) for k, v in raw.items()}
 
 
-def _departments(raw: dict[str, Any], where: str) -> tuple[Department, ...]:
-    if not raw:
-        raise ConfigError(f"{where}: at least one [departments.CODE] table is needed")
+def _departments(raw: dict[str, Any], where: str, prefix: str = "",
+                 section: str = "departments.CODE") -> tuple[Department, ...]:
     out = []
     for code, table in raw.items():
         if code.lower() == "total":
             raise ConfigError(f"{where}: 'total' is reserved and cannot be a department code")
         if not isinstance(table, dict):
-            raise ConfigError(f"{where}: [departments.{code}] must be a table")
-        d = read_section(table, "departments.CODE", where, f"departments.{code}")
+            raise ConfigError(f"{where}: [{prefix}departments.{code}] must be a table")
+        d = read_section(table, section, where, f"{prefix}departments.{code}")
         out.append(Department(str(code), str(d.get("name", code)), d.get("in_tables", True),
                               d.get("level_2_includes", ())))
     return tuple(out)
@@ -353,16 +413,9 @@ def _columns(raw: Mapping[str, Any], where: str) -> Mapping[str, Mapping[str, st
     return MappingProxyType(out)
 
 
-def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
-    """Parse the text of a ``ligestat.toml``; ``where`` names it in error messages."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
-    except RecursionError:  # tomllib recurses once per level of nesting
-        raise ConfigError(f"{where}: nested too deeply to be a ligestat config "
-                          "(thousands of [[ or { levels); check the file") from None
-    top = read_section(raw, "", where)
+def _build(top: dict[str, Any], where: str, text: str, name: str,
+           departments: tuple[Department, ...]) -> Config:
+    """A Config from the checked top-level keys ``top`` (an organisation's: merged)."""
     staff = read_section(top.get("staff", {}), "staff", where)
     leave = read_section(top.get("parental_leave", {}), "parental_leave", where)
     pay = read_section(top.get("pay", {}), "pay", where)
@@ -374,8 +427,8 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
             report[key] = read_section(report[key], f"report.{key}", where)
     defaults = section_settings("staff")
     return Config(
-        organisation=top["organisation"].strip(),
-        departments=_departments(top["departments"], where),
+        organisation=name,
+        departments=departments,
         targets=targets,
         staff_employment_types=staff.get("employment_types",
                                          defaults["employment_types"].default),
@@ -390,6 +443,57 @@ def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
         where=where,
         columns=_columns(top.get("columns", {}), where),
     )
+
+
+def _organisation(top: dict[str, Any], org_id: str, raw: Any, where: str,
+                  text: str) -> Config:
+    """One ``[organisations."ID"]``: its name and departments, the top level's other keys
+    with its own ``[staff]``, ``[targets]``, … keys over them."""
+    label = f'organisations."{org_id}"'
+    if not org_id.strip():
+        raise ConfigError(f"{where}: [organisations.\"\"]: an organisation id cannot be empty")
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: [{label}] must be a table (name = \"…\")")
+    own = read_section(raw, "organisations.ID", where, label)
+    merged = {k: v for k, v in top.items()
+              if k not in ("organisation", "organisations", "departments")}
+    for key in ORG_OVERRIDES:
+        if key in own:  # checked here, so that a message names the organisation's table
+            read_section(own[key], key, where, f"{label}.{key}")
+            merged[key] = {**merged.get(key, {}), **own[key]}
+    departments = _departments(own.get("departments", {}), where, f"{label}.",
+                               "organisations.ID.departments.CODE")
+    return _build(merged, where, text, own["name"].strip(), departments)
+
+
+def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
+    """Parse the text of a ``ligestat.toml``; ``where`` names it in error messages."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: not valid TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        raise ConfigError(f"{where}: nested too deeply to be a ligestat config "
+                          "(thousands of [[ or { levels); check the file") from None
+    top = read_section(raw, "", where)
+    if "organisations" not in top:
+        if "organisation" not in top:
+            raise ConfigError(f"{where}: organisation is required (the organisation's name, "
+                              "printed on every report)")
+        return _build(top, where, text, top["organisation"].strip(),
+                      _departments(top.get("departments", {}), where))
+    if "departments" in top:
+        raise ConfigError(f"{where}: [departments] cannot be combined with [organisations]: "
+                          "list each organisation's departments under "
+                          "[organisations.\"ID\".departments.CODE]")
+    if not top["organisations"]:
+        raise ConfigError(f"{where}: [organisations] lists no organisation; add "
+                          "[organisations.\"ID\"] with name = \"…\" for each")
+    orgs = {str(k): _organisation(top, str(k), v, where, text)
+            for k, v in sorted(top["organisations"].items())}
+    name = top.get("organisation", f"{len(orgs)} organisations").strip()
+    base = _build({k: v for k, v in top.items() if k != "organisations"}, where, text, name, ())
+    return replace(base, organisations=MappingProxyType(orgs))
 
 
 def load_config(path: Path) -> Config:

@@ -99,11 +99,82 @@ def _range_rules(col: Column, v: str) -> list[Rule]:
     return rules
 
 
+_ORG = "trim(coalesce(CAST(organisation AS VARCHAR), ''))"
+# many organisations: the config's (organisation, department) pairs as a temporary table
+# (``organisation_table``); the rules look rows up in it (a join, where a literal list of
+# thousands of pairs would be compared one by one for every row)
+ORGS_TABLE = "_ligestat_org_departments"
+
+
+def organisation_table(con: Any, config: Config) -> None:
+    """(Re)create :data:`ORGS_TABLE` for ``config``'s organisations: one row per
+    (organisation, department); ``''`` as the department of one without departments."""
+    rows = [(oid, code, True) for oid, c in config.organisations.items()
+            for code in c.department_codes]
+    rows += [(oid, "", False) for oid, c in config.organisations.items() if not c.departments]
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {ORGS_TABLE} (organisation VARCHAR, "
+                "department VARCHAR, has_departments BOOLEAN)")
+    if rows:
+        orgs, depts, has = (list(c) for c in zip(*rows, strict=True))
+        con.execute(f"INSERT INTO {ORGS_TABLE} SELECT unnest(?), unnest(?), unnest(?)",
+                    [orgs, depts, has])
+
+
+def _orgs(where: str = "") -> str:
+    return f"(SELECT organisation FROM {ORGS_TABLE}{' WHERE ' + where if where else ''})"
+
+
+def _organisation_rules(col: Column, config: Config, cell: str) -> list[Rule]:
+    """The ``organisation`` column (CONTRACT.md §1, many organisations): every row names a
+    listed organisation when the config lists them, and none names one otherwise."""
+    v = f"trim({cell})"
+    empty = f"({cell} IS NULL OR {v} = '')"
+    if not config.many:
+        return [Rule(col.name, "names an organisation, but ligestat.toml lists no "
+                     "[organisations]; list each there (docs/organisations.md) or leave the "
+                     "column out", f"NOT {empty}")]
+    return [Rule(col.name, "is empty; with [organisations] in ligestat.toml every row names "
+                 "its organisation", empty),
+            Rule(col.name, "unknown organisation; add it to ligestat.toml as "
+                 "[organisations.\"ID\"] or correct the row",
+                 f"NOT {empty} AND {v} NOT IN {_orgs()}")]
+
+
+def _department_rules(col: Column, config: Config, cell: str) -> list[Rule]:
+    """A department code listed in the config (of the row's organisation, with many); empty
+    only where the organisation has no departments."""
+    v = f"trim({cell})"
+    empty = f"({cell} IS NULL OR {v} = '')"
+    if not config.many:
+        if not config.departments:
+            return [Rule(col.name, "unknown department code: ligestat.toml lists no "
+                         "[departments]; add it there or leave the cell empty", f"NOT {empty}")]
+        return [Rule(col.name, "is empty", empty),
+                Rule(col.name, "unknown department code; add it to ligestat.toml "
+                     "[departments] or correct the row",
+                     f"NOT {empty} AND {v} NOT IN {_lit(config.department_codes)}")]
+    with_depts = f"{_ORG} IN {_orgs('has_departments')}"
+    pairs = f"(SELECT organisation || chr(0) || department FROM {ORGS_TABLE})"
+    return [
+        Rule(col.name, "is empty", f"{empty} AND {with_depts}"),
+        Rule(col.name, "not a department of the row's organisation; add it to "
+             "ligestat.toml [organisations.\"ID\".departments] or correct the row",
+             f"NOT {empty} AND {with_depts} AND ({_ORG} || chr(0) || {v}) NOT IN {pairs}"),
+        Rule(col.name, "unknown department code: the row's organisation lists no "
+             "departments in ligestat.toml; add them there or leave the cell empty",
+             f"NOT {empty} AND {_ORG} IN {_orgs('NOT has_departments')}"),
+    ]
+
+
 def _column_rules(schema: TableSchema, col: Column, config: Config, cell: str = "",
                   snapshot: str = "") -> list[Rule]:
     """The rules of one column; ``cell``: the SQL of its text (default: the staged column),
     ``snapshot``: that of the row's snapshot_date (for a birth year)."""
     cell = cell or _q(col.name)
+    if col.kind == "organisation":
+        return _organisation_rules(col, config, cell)
+    if col.kind == "department":
+        return _department_rules(col, config, cell)
     v = f"trim({cell})"
     empty = f"({cell} IS NULL OR {v} = '')"
     rules: list[Rule] = []
@@ -144,10 +215,6 @@ def _column_rules(schema: TableSchema, col: Column, config: Config, cell: str = 
     elif col.kind == "boolean":
         rules.append(Rule(col.name, "unknown boolean; use true/false, 1/0 or ja/nej",
                           nonempty + f"lower({v}) NOT IN {_lit(BOOLEAN_TRUE + BOOLEAN_FALSE)}"))
-    elif col.kind == "department":
-        rules.append(Rule(col.name, "unknown department code; add it to ligestat.toml "
-                          "[departments] or correct the row",
-                          nonempty + f"{v} NOT IN {_lit(config.department_codes)}"))
     elif col.kind == "choice":
         rules.append(Rule(col.name, f"must be one of {', '.join(col.choices)}",
                           nonempty + f"lower({v}) NOT IN {_lit(col.choices)}"))
@@ -288,7 +355,8 @@ def _duplicates(con: Any, st: Staged) -> tuple[list[Problem], int]:
         return [], 0
     # a typed key's text is one-to-one with its value: group on the value
     exprs = [_q(k) if k in st.types else f"trim({_q(k)})" for k in keys]
-    cols = ", ".join(exprs)
+    # many organisations: the same id in two organisations is two people
+    cols = ", ".join(([_ORG] if "organisation" in st.columns else []) + exprs)
     filled = " AND ".join(f"{e} IS NOT NULL" if k in st.types else f"{e} <> ''"
                           for k, e in zip(keys, exprs, strict=True))  # empty keys: "is empty"
     # one aggregate counts the duplicates; only when there are any are their rows found
@@ -318,6 +386,8 @@ def validate_staged(con: Any, st: Staged, config: Config) -> tuple[list[Problem]
     One scan counts every rule and the decimal marks (a cell its column's guard passes,
     ``_fine``, is not tested further), one aggregate counts duplicate keys; only broken
     rules are then read for their rows."""
+    if config.many:
+        organisation_table(con, config)
     snapshot = _cell(st, "snapshot_date")
     rules = [r for c in st.schema.columns
              for r in _column_rules(st.schema, c, config, _cell(st, c.name), snapshot)]

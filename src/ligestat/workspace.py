@@ -69,6 +69,9 @@ def _layout() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     return contract + _OWN_TABLES
 
 
+_BY_ORGANISATION = ("employees", "parental_leave", "child_sick_days", "pay")
+
+
 def _upgrade(con: Any, *, read_only: bool) -> None:
     """Bring a workspace made by an earlier ligestat up to this version's layout.
 
@@ -474,7 +477,15 @@ class Workspace:
             else:
                 self.con.execute(f"DELETE FROM {table} WHERE {key} IN "
                                  f"(SELECT DISTINCT {key} FROM ({typed}))")
-        self.con.execute(f"INSERT INTO {table} {typed}")
+        if "organisation" in st.columns and table in _BY_ORGANISATION:
+            # many organisations: stored in organisation order, so that reading one
+            # organisation's rows (ligestat.organisations) skips the others' row groups
+            self.con.execute("SET preserve_insertion_order = true")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}) "
+                             "ORDER BY organisation")
+            self.con.execute("SET preserve_insertion_order = false")
+        else:
+            self.con.execute(f"INSERT INTO {table} BY NAME {typed}")
 
     # -- what is stored ----------------------------------------------------------
     def narrative(self) -> tuple[NarrativeFile, ...]:
@@ -505,8 +516,9 @@ class Workspace:
                 for t in TABLES}
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """Every stored row of a contract table, as dicts (small tables: initiatives)."""
+        """Every stored row of a contract table, as dicts (small tables: initiatives),
+        without the ``organisation`` column (an organisation's rows are its own view)."""
         cur = self.con.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cur.description]
         for row in cur.fetchall():
-            yield dict(zip(names, row, strict=True))
+            yield {k: v for k, v in zip(names, row, strict=True) if k != "organisation"}

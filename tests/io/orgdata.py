@@ -276,8 +276,9 @@ FORMATS: dict[str, Callable[[Path], Path]] = {
 
 
 def table_contents(con: Any, table: str) -> list[tuple[Any, ...]]:
-    """A stored table's full contents, in a canonical order."""
-    return [tuple(r) for r in con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()]
+    """A stored table's contents (the fixture's columns), in a canonical order."""
+    cols = ", ".join(f'"{c}"' for c in COLUMNS[table])
+    return [tuple(r) for r in con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()]
 
 
 def all_contents(con: Any) -> dict[str, list[tuple[Any, ...]]]:

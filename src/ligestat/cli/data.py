@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ligestat import api
+from ligestat.errors import InputError
 from ligestat.indicators import REGISTRY
 from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
 
@@ -109,11 +110,24 @@ def tables(data: DataArg = None,
                help="Disclosure policy: public, standard, strict (default: the config's).")]
            = None,
            lang: LangOpt = None,
-           allow_older_snapshot: OlderOpt = False) -> None:
+           allow_older_snapshot: OlderOpt = False,
+           json_dir: Annotated[Path | None, typer.Option(
+               "--json-dir", help="Many organisations: one contract document per "
+                                  "organisation, DIR/ID.json.")] = None,
+           parquet: Annotated[Path | None, typer.Option(
+               help="Many organisations: every figure as one long Parquet table "
+                    "(docs/organisations.md).")] = None,
+           compare: Annotated[Path | None, typer.Option(
+               help="Many organisations: write the comparison of key figures and ranks "
+                    "here (.csv, else JSON).")] = None,
+           organisation: Annotated[str | None, typer.Option(
+               help="Many organisations: print this organisation's tables instead of the "
+                    "comparison.")] = None) -> None:
     """Compute every table of the report for a year, with its targets.
 
     The tables fit the terminal (wide ones are printed in parts); --json writes the
-    contract's document (docs/contract.md §3).
+    contract's document (docs/contract.md §3). For a data set of many organisations
+    (docs/organisations.md) the terminal shows the comparison of their key figures.
 
     Examples:
       [bold]ligestat tables data/2025 --year 2025[/]
@@ -131,7 +145,18 @@ def tables(data: DataArg = None,
         doc, cfg = api.tables_with_config(
             data, workspace=workspace, source=source, year=year, config=config,
             disclosure=disclosure, progress=progress, allow_older_snapshot=allow_older_snapshot)
-    notes = _department_notes(workspace, year) if source is None and config is None else []
+    if cfg.many:
+        _many(doc, json_out, json_dir, parquet, compare, organisation)
+        if json_out is None and organisation is None:
+            return
+        if json_out is None and organisation is not None:
+            doc = doc["organisations"][organisation]
+    elif json_dir or parquet or compare or organisation:
+        raise InputError("--json-dir, --parquet, --compare and --organisation are for a data "
+                         "set of many organisations only (the config lists no [organisations]; "
+                         "see docs/organisations.md)")
+    notes = _department_notes(workspace, year) \
+        if source is None and config is None and not cfg.many else []
     if json_out is None:
         chosen = lang or str(cfg.report.get("lang", "da"))
         chosen = chosen if chosen in LANGS else "da"
@@ -149,6 +174,31 @@ def tables(data: DataArg = None,
     else:
         json_out.write_text(text, encoding="utf-8")
         console.print(f"wrote {json_out}")
+
+
+def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
+          parquet: Path | None, compare: Path | None, organisation: str | None) -> None:
+    """The outputs of a many-organisation document (``ligestat.organisations``)."""
+    from ligestat import organisations
+    from ligestat.cli.table_view import render_comparison
+
+    if organisation is not None and organisation not in doc["organisations"]:
+        ids = list(doc["organisations"])
+        raise InputError(f"--organisation {organisation!r} is not among the organisations: "
+                         f"{', '.join(ids[:10])}{' …' if len(ids) > 10 else ''}")
+    if json_dir is not None:
+        written = organisations.write_json_dir(doc, json_dir)
+        console.print(f"wrote {len(written)} documents to {json_dir}", highlight=False)
+    if parquet is not None:
+        n = organisations.write_parquet(doc, parquet)
+        console.print(f"wrote {parquet} ({n:,} figures)", highlight=False)
+    rows = organisations.comparison(doc)
+    if compare is not None:
+        organisations.write_comparison(rows, compare)
+        console.print(f"wrote {compare}", highlight=False)
+    quiet = json_dir or parquet or compare or organisation
+    if json_out is None and not quiet:
+        render_comparison(rows, doc["year"], console)
 
 
 def _department_notes(workspace: Path | None, year: int) -> list[str]:

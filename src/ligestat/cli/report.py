@@ -63,6 +63,9 @@ def report(
         "--allow-older-snapshot",
         help="Let the year count a staff snapshot older than its own year; without it, a "
              "year without its own data is an error.")] = False,
+    organisation: Annotated[str | None, typer.Option(
+        help="The organisation to report on, in a data set of many organisations "
+             "(docs/organisations.md).")] = None,
 ) -> None:
     """Render the gender-equality report for a year in every format asked for.
 
@@ -90,6 +93,7 @@ def report(
                             formats=formats, disclosure=disclosure, context=context,
                             config=config, register=register, force=force,
                             allow_older_snapshot=allow_older_snapshot,
+                            organisation=organisation,
                             on_step=lambda msg: bar.update(task, description=msg))
     for path in paths:
         console.print(f"wrote {path}", highlight=False)

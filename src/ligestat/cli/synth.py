@@ -59,16 +59,23 @@ def scale(
     fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv.")] = "parquet",
     seed: Annotated[int, typer.Option(
         "--seed", help="The same seed gives the same data.")] = 1,
+    organisations: Annotated[int, typer.Option(
+        "--organisations", min=1, help="Organisations sharing the employees (> 1: an "
+        "organisation column and [organisations] in ligestat.toml; every fourth without "
+        "departments).")] = 1,
 ) -> None:
     """Realistic contract-shaped data of any size, streamed to disk (for benchmarks).
 
-    Example: [bold]ligestat synth scale --employees 1000000 --years 3 --out build/big[/]
+    Examples:
+      [bold]ligestat synth scale --employees 1000000 --years 3 --out build/big[/]
+      [bold]ligestat synth scale --employees 100000 --organisations 100 --out build/orgs[/]
     """
     from ligestat.synth.scale import FORMATS, ScaleSpec, generate_scale
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
-    spec = ScaleSpec(employees=employees, years=years, seed=seed, format=fmt)
+    spec = ScaleSpec(employees=employees, years=years, seed=seed, format=fmt,
+                     organisations=organisations)
     with _progress() as progress:
         task = progress.add_task("starting", total=None)
         written = generate_scale(out, spec,

@@ -17,7 +17,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["LANGS", "render_tables"]
+__all__ = ["LANGS", "render_comparison", "render_tables"]
 
 LANGS = ("da", "en")
 _IDENT = ("department", "agreement", "gender", "age_band", "year", "basis", "quartile",
@@ -106,3 +106,27 @@ def render_tables(doc: dict[str, Any], console: Console, lang: str = "da",
     for name, rows in doc["tables"].items():
         for table in _table(name, rows, lang, console.width, (captions or {}).get(name, "")):
             console.print(table, soft_wrap=False)  # headers and captions wrap to fit
+
+
+def render_comparison(rows: list[dict[str, Any]], year: int, console: Console) -> None:
+    """The comparison of many organisations (``ligestat.organisations.comparison``): each
+    organisation's key figures with its rank among the others in brackets."""
+    from ligestat.organisations import COMPARISON
+
+    shown = [f for f in COMPARISON if any(r[f.name] is not None for r in rows)]
+    table = Table(title=f"{len(rows)} organisations, {year}: key figures (rank)",
+                  title_justify="left")
+    table.add_column("organisation")
+    table.add_column("name")
+    for f in shown:
+        table.add_column(f.name.replace("_", " "), justify="right")
+    for r in rows:
+        cells = []
+        for f in shown:
+            value = r[f.name]
+            text = "–" if value is None else (
+                f"{100 * value:.1f} %" if isinstance(value, float) else f"{value:,}")
+            rank = r[f"rank_{f.name}"]
+            cells.append(text if rank is None else f"{text} ({rank})")
+        table.add_row(r["organisation"], r["name"], *cells)
+    console.print(table)

@@ -15,6 +15,7 @@ queries: required columns present, gender codes known, department codes in the c
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -91,6 +92,10 @@ def _typed(col: Column) -> str:
     return f"CAST({expr} AS {kind})" if kind else expr
 
 
+_AMONG = {"gender": "known gender codes", "department": "departments in the config",
+          "organisation": "organisations in the config"}
+
+
 class _Translating:
     """``execute(sql, params)`` in DuckDB's dialect, run by the engine."""
 
@@ -139,6 +144,18 @@ class Warehouse:
         """The config every year is computed with (a warehouse stores none of its own)."""
         return self._config
 
+    def organisation(self, org_id: str, config: Config) -> Warehouse:
+        """One organisation's rows of a many-organisation data set (CONTRACT.md §1), with
+        its config: the same warehouse, every table read through a filter on the
+        ``organisation`` column (only that organisation's aggregates leave the engine)."""
+        view = copy.copy(self)
+        value = "'" + org_id.replace("'", "''") + "'"
+        view._ctes = {name: f"SELECT * FROM ({cte}) AS org WHERE organisation = {value}"
+                      for name, cte in self._ctes.items()}
+        view._config = config
+        view.con = _Translating(view)
+        return view
+
     def year_configs(self) -> list[tuple[int, Config]]:
         """None per year: one config counts for every year."""
         return []
@@ -167,6 +184,10 @@ class Warehouse:
                     bad = f"{_typed(col)} IS NULL"
                 elif col.kind == "department" and codes:
                     bad = f"trim({_q(col.name)}) NOT IN ({listed})"
+                elif col.kind == "organisation":  # many organisations: listed ids only
+                    ids = ", ".join("'" + i.replace("'", "''") + "'"
+                                    for i in self._config.organisations) or "''"
+                    bad = f"trim({_q(col.name)}) NOT IN ({ids})"
                 else:
                     continue
                 v = _q(col.name)
@@ -182,8 +203,7 @@ class Warehouse:
             problems.setdefault(str(col), []).append((str(value), int(n)))
         if problems:
             text = "; ".join(
-                f"{col}: values not among the "
-                f"{'known gender codes' if col.endswith('gender') else 'departments in the config'}"
+                f"{col}: values not among the {_AMONG[col.rsplit('.', 1)[1]]}"
                 f": {', '.join(f'{v!r} ({n} rows)' for v, n in found[:5])}"
                 + (f" and {len(found) - 5} more" if len(found) > 5 else "")
                 for col, found in problems.items())

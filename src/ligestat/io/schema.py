@@ -13,6 +13,7 @@ __all__ = [
     "BOOLEAN_TRUE",
     "EMPLOYMENT_TYPES",
     "GENDER_ALIASES",
+    "ORGANISATION",
     "PAY_MODEL_COLUMNS",
     "TABLES",
     "Column",
@@ -36,6 +37,7 @@ STATUSES = ("planned", "ongoing", "completed", "paused")
 class Column:
     name: str
     kind: str  # text | date | year | integer | decimal | gender | boolean | department | choice
+    #            | organisation
     required: bool = True  # the value may not be empty
     choices: tuple[str, ...] = ()  # for kind "choice"
     minimum: float | None = None
@@ -71,6 +73,11 @@ PAY_MODEL_COLUMNS = (
 )
 
 
+# CONTRACT.md §1, "Many organisations in one data set": every table may name the
+# organisation a row belongs to (a CVR number, a municipality code), listed in the
+# config's [organisations."ID"]; last, so older workspaces gain it as a new column.
+ORGANISATION = Column("organisation", "organisation", required=False)
+
 TABLES: tuple[TableSchema, ...] = (
     TableSchema(
         "employees",
@@ -83,6 +90,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("agreement", "text"),
             Column("manager_level", "integer", required=False, minimum=1, maximum=20),
             Column("employment_type", "choice", required=False, choices=EMPLOYMENT_TYPES),
+            ORGANISATION,
         ),
         required=True,
         unique=("snapshot_date", "employee_id"),
@@ -96,6 +104,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("department", "department"),
             Column("child_birth_date", "date"),
             Column("weeks_taken", "decimal", minimum=0, maximum=200),
+            ORGANISATION,
         ),
         replaces_by="year(child_birth_date)",
     ),
@@ -108,6 +117,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("department", "department"),
             Column("entitled", "boolean"),
             Column("days_taken", "decimal", minimum=0, maximum=366),
+            ORGANISATION,
         ),
         unique=("year", "employee_id"),
         replaces_by="year",
@@ -120,6 +130,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("gender", "gender"),
             Column("age", "integer", minimum=0, maximum=125),
             Column("count", "integer", minimum=0),
+            ORGANISATION,
         ),
         unique=("date", "area", "gender", "age"),
         replaces_by="date",
@@ -137,6 +148,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("cross_cutting", "boolean", required=False),
             Column("key_figures", "text", required=False),
             Column("description", "text", required=False),
+            ORGANISATION,
         ),
         unique=("id",),
     ),
@@ -153,6 +165,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("hours_paid", "decimal", above=0),
             # optional: the Swiss standard model's regressors (docs/pay.md, ligestat.analysis)
             *PAY_MODEL_COLUMNS,
+            ORGANISATION,
         ),
         unique=("year", "employee_id"),
         replaces_by="year",
@@ -171,6 +184,7 @@ TABLES: tuple[TableSchema, ...] = (
             Column("year", "integer", minimum=1900, maximum=2200),
             Column("source", "text"),
             Column("source_en", "text", required=False),  # the source in English reports
+            ORGANISATION,
         ),
         unique=("key",),
     ),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from ligestat.config import Config
 from ligestat.report.build import build
@@ -41,14 +42,16 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
                 config: Config | Path | None = None,
                 on_step: Callable[[str], None] | None = None,
                 register: str | None = None, force: bool = False,
-                allow_older_snapshot: bool = False) -> list[Path]:
+                allow_older_snapshot: bool = False,
+                organisation: str | None = None) -> list[Path]:
     """Load the data, gather the year's tables, build the model, write every format.
 
     ``lang`` ``None`` takes the config's ``[report] lang``, else Danish. ``register``
     (a register database URL or SQLite file) replaces initiatives.csv: part 2 then
     holds the year's approved updates from the initiatives register. A file changed
     since ligestat wrote it is not overwritten unless ``force``; a year without its own
-    staff snapshot is an error unless ``allow_older_snapshot``.
+    staff snapshot is an error unless ``allow_older_snapshot``. ``organisation``: the
+    report of one organisation of a many-organisation data set (docs/organisations.md).
     """
     from ligestat.api import load
     from ligestat.report.gather import gather
@@ -75,8 +78,10 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
         if allow_older_snapshot:
             ws.older_snapshot_year = year
         step("computing tables")
-        inp = gather(ws, year, disclosure=disclosure, context=context, data=data)
-        chosen = lang or str(ws.year_config(year).report.get("lang", "da"))
+        store = _organisation(ws, year, organisation)
+        inp = gather(store, year, disclosure=disclosure, context=context,
+                     data=data)
+        chosen = lang or str(store.year_config(year).report.get("lang", "da"))
     if initiatives is not None:
         from dataclasses import replace
 
@@ -84,3 +89,24 @@ def make_report(data: Path | None = None, *, workspace: Path | None = None, year
     step("building the report")
     model = build(inp, chosen)
     return write_report(model, out, formats, lambda name, _path: step(f"wrote {name}"), force)
+
+
+def _organisation(ws: Any, year: int, organisation: str | None) -> Any:
+    """The store a report reads: the workspace, or one organisation's view of it."""
+    cfg = ws.year_config(year)
+    if organisation is None and not cfg.many:
+        return ws
+    from ligestat.errors import InputError
+    from ligestat.organisations import for_organisation, organisation_ids
+
+    if not cfg.many:
+        raise InputError("--organisation is for a data set of many organisations only (the "
+                         "config lists no [organisations]; see docs/organisations.md)")
+    ids = organisation_ids(cfg)
+    if organisation not in ids:
+        shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
+        raise InputError(f"a data set of many organisations: give --organisation ID, one of "
+                         f"{shown}" if organisation is None else
+                         f"--organisation {organisation!r} is not among the organisations: "
+                         f"{shown}")
+    return for_organisation(ws, organisation, cfg)

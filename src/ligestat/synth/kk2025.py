@@ -59,23 +59,23 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     previous_date = date.fromisoformat(str(snaps["previous"]))
     current = employees(plan, priors, config, current_date, rng)
     previous = previous_snapshot(current, float(snaps["previous_churn"]), rng)
-    _write_csv(out / "employees.csv", table_schema("employees").column_names,
+    _write_csv(out / "employees.csv", _columns("employees"),
                [p.row(previous_date) for p in previous] + [p.row(current_date) for p in current])
 
     pools = Pools(current, current_date.year)
     say("parental leave")
-    _write_csv(out / "parental_leave.csv", table_schema("parental_leave").column_names,
+    _write_csv(out / "parental_leave.csv", _columns("parental_leave"),
                leave_rows(plan.leave, pools, priors["parental_leave"], rng))
     say("children's sick days")
-    _write_csv(out / "child_sick_days.csv", table_schema("child_sick_days").column_names,
+    _write_csv(out / "child_sick_days.csv", _columns("child_sick_days"),
                sick_rows(plan.sick, pools, priors["child_sick_days"], rng))
     say("population")
-    _write_csv(out / "population.csv", table_schema("population").column_names,
+    _write_csv(out / "population.csv", _columns("population"),
                population_rows(plan.population_women, plan.population_men,
                                priors["population"]))
     say("pay")
     pay_rng = Rng(int(priors["seed"]) + 1)  # its own stream: the other files stay as they were
-    _write_csv(out / "pay.csv", table_schema("pay").column_names,
+    _write_csv(out / "pay.csv", _columns("pay"),
                [*pay_rows(previous, previous_date.year, pay_rng),
                 *pay_rows(current, current_date.year, pay_rng)])
     (out / "initiatives.csv").write_text(initiatives_csv(reference.initiatives_csv),
@@ -86,3 +86,8 @@ def generate_kk2025(out: Path, step: Callable[[str], None] | None = None) -> Pla
     (out / "calibration.md").write_text(report_markdown(plan), encoding="utf-8")
     (out / "calibration.json").write_text(report_json(plan), encoding="utf-8")
     return plan
+
+
+def _columns(table: str) -> tuple[str, ...]:
+    """The table's columns as one organisation's file has them (no ``organisation``)."""
+    return tuple(c for c in table_schema(table).column_names if c != "organisation")

@@ -8,6 +8,12 @@ per year. Parental leave rows (children born in each snapshot year), children's
 sick-day rows (entitled and not) and the population (1 January after each
 snapshot, FOLK1A shape) are proportional to the staff; every position has a pay row
 for each snapshot year (pay.csv).
+
+With ``organisations`` > 1 (``--organisations N``) every row also names its organisation
+(``O001`` … by a skewed hash of the person, so sizes differ), the config lists them under
+``[organisations."ID"]``, and every fourth organisation has no departments (its rows'
+``department`` is empty: it gets only the ``total`` rows). The population table, one
+area's, is then left out.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from pathlib import Path
 from ligestat.config import CONFIG_FILENAME
 from ligestat.errors import InputError
 
-__all__ = ["FORMATS", "ScaleSpec", "generate_scale", "scale_config"]
+__all__ = ["FORMATS", "ScaleSpec", "generate_scale", "has_departments", "org_id",
+           "scale_config"]
 
 FORMATS = ("csv", "parquet")
 LAST_YEAR = 2024
@@ -44,14 +51,41 @@ class ScaleSpec:
     format: str = "parquet"
     threads: int = 2
     memory_limit: str = "1GB"
+    organisations: int = 1  # > 1: an organisation column and [organisations."ID"]
 
 
 def _departments() -> list[str]:
     return [f"D{i:02d}" for i in range(1, DEPARTMENTS + 1)] + [HIDDEN]
 
 
-def scale_config() -> str:
-    """The ``ligestat.toml`` of the generated organisation."""
+def org_id(i: int) -> str:
+    """The id of the i-th generated organisation (from 0)."""
+    return f"O{i + 1:03d}"
+
+
+def has_departments(i: int) -> bool:
+    """Every fourth generated organisation lists no departments."""
+    return i % 4 != 3
+
+
+def _many_config(n: int) -> str:
+    lines = [f'organisation = "{n} syntetiske organisationer"', ""]
+    for i in range(n):
+        lines += [f'[organisations."{org_id(i)}"]', f'name = "Organisation {i + 1}"', ""]
+        if has_departments(i):
+            for code in _departments()[:-1]:
+                lines += [f'[organisations."{org_id(i)}".departments.{code}]',
+                          f'name = "Forvaltning {code[1:]}"', ""]
+            lines += [f'[organisations."{org_id(i)}".departments.{HIDDEN}]',
+                      'name = "Øvrige enheder"', "in_tables = false", ""]
+    lines += ["[disclosure]", 'policy = "public"', ""]
+    return "\n".join(lines)
+
+
+def scale_config(organisations: int = 1) -> str:
+    """The ``ligestat.toml`` of the generated organisation(s)."""
+    if organisations > 1:
+        return _many_config(organisations)
     lines = ['organisation = "Skalakommune (syntetisk)"', ""]
     for code in _departments()[:-1]:
         lines += [f"[departments.{code}]", f'name = "Forvaltning {code[1:]}"', ""]
@@ -64,8 +98,10 @@ def _sql_list(values: list[str] | tuple[str, ...]) -> str:
     return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
 
-def _macros(seed: int, n: int) -> list[str]:
+def _macros(seed: int, n: int, orgs: int = 1) -> list[str]:
     deps = _departments()
+    ids = [org_id(i) for i in range(orgs)]
+    bare = ", ".join(f"'{org_id(i)}'" for i in range(orgs) if not has_departments(i)) or "''"
     return [
         # a uniform number in [0, 1) from a person number and a tag
         f"CREATE MACRO u(p, t) AS (hash(p, t, {seed}) % 1000000)::DOUBLE / 1000000",
@@ -84,6 +120,10 @@ def _macros(seed: int, n: int) -> list[str]:
         "CREATE MACRO employment(p) AS CASE WHEN manager(p) IS NOT NULL THEN 'ordinary' "
         "WHEN u(p, 6) < 0.03 THEN 'trainee' WHEN u(p, 6) < 0.045 THEN 'flexjob' "
         "WHEN u(p, 6) < 0.05 THEN 'extraordinary' ELSE 'ordinary' END",
+        # the organisation of a person (skewed sizes) and its department ('' in one without)
+        f"CREATE MACRO org(p) AS {_sql_list(ids)}"
+        f"[1 + least(floor(pow(u(p, 50), 1.5) * {orgs})::INTEGER, {orgs - 1})]",
+        f"CREATE MACRO odept(p) AS CASE WHEN org(p) IN ({bare}) THEN '' ELSE dept(p) END",
     ]
 
 
@@ -134,8 +174,15 @@ def _queries(spec: ScaleSpec) -> dict[str, str]:
         f"ELSE 1 END AS frac FROM (SELECT {first} + r // {n} AS y, person(r % {n}, r // {n}) "
         f"AS p FROM range({n * k}) t(r)))"
     )
-    return {"employees": employees, "parental_leave": leave, "child_sick_days": sick,
-            "pay": pay}
+    queries = {"employees": employees, "parental_leave": leave, "child_sick_days": sick,
+               "pay": pay}
+    if spec.organisations > 1:  # each row names its organisation, sorted by it
+        with_p = {name: q.replace("dept(p) AS department", "dept(p) AS department, p", 1)
+                  for name, q in queries.items()}
+        queries = {name: "SELECT * EXCLUDE (p) REPLACE (odept(p) AS department), org(p) AS "
+                         f"organisation FROM ({q}) ORDER BY organisation"
+                   for name, q in with_p.items()}
+    return queries
 
 
 def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | None = None,
@@ -158,7 +205,7 @@ def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | Non
         con.execute(f"SET threads = {spec.threads}")
         con.execute(f"SET memory_limit = '{spec.memory_limit}'")
         con.execute("SET preserve_insertion_order = true")
-        for macro in _macros(spec.seed, spec.employees):
+        for macro in _macros(spec.seed, spec.employees, spec.organisations):
             con.execute(macro)
         written = {}
         options = "FORMAT parquet, COMPRESSION zstd" if spec.format == "parquet" else \
@@ -170,7 +217,7 @@ def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | Non
             say(name)
             con.execute(f"COPY ({query}) TO '{_quote(path)}' ({options})")
             written[name] = path
-        if only is None or "population" in only:
+        if (only is None or "population" in only) and spec.organisations == 1:
             say("population")
             con.execute("CREATE TABLE population (date DATE, area VARCHAR, gender VARCHAR, "
                         "age INTEGER, count BIGINT)")
@@ -181,7 +228,7 @@ def generate_scale(out: Path, spec: ScaleSpec, step: Callable[[str], None] | Non
             written["population"] = path
     finally:
         con.close()
-    (out / CONFIG_FILENAME).write_text(scale_config(), encoding="utf-8")
+    (out / CONFIG_FILENAME).write_text(scale_config(spec.organisations), encoding="utf-8")
     return written
 
 
