@@ -32,6 +32,7 @@ __all__ = [
     "ConfigError",
     "DisclosureError",
     "InputError",
+    "InterruptedAfterStoring",
     "LanguageCheckError",
     "LigestatError",
     "NotFound",
@@ -150,6 +151,10 @@ class Throttled(RegisterError):
     """Too many failed logins for an account in a short time."""
 
     status = 429
+
+
+class InterruptedAfterStoring(KeyboardInterrupt):
+    """Ctrl-C that came after an import was committed: the data is stored, say so."""
 
 
 def is_interrupt(exc: BaseException) -> bool:

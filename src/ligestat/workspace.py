@@ -191,6 +191,9 @@ class Workspace:
         # the report year allowed to use a staff snapshot older than its own window
         # (``--allow-older-snapshot``); every other year needs its own data
         self.older_snapshot_year: int | None = None
+        # set once an import's transaction is committed: a Ctrl-C after that point (while
+        # cleaning up or printing the summary) must not be reported as "nothing was stored"
+        self.import_committed = False
         self._importing: Config | None = None  # the config of the import being stored
         self._spill: Path | None = None  # DuckDB's temporary folder, removed on close
 
@@ -381,6 +384,7 @@ class Workspace:
                     progress: Progress | None = None) -> ImportSummary:
         """Validate and store a data folder in one transaction: all or nothing."""
         data = Path(data)
+        self.import_committed = False
         cfg = resolve_config(data, config, self.stored_config)
         owner = self.organisation
         if owner is not None and owner != cfg.organisation:
@@ -421,6 +425,7 @@ class Workspace:
                         f"{st.source.label}: the file changed while it was being imported; "
                         "nothing was stored; import it again once it is complete")
             self.con.execute("COMMIT")
+            self.import_committed = True
         except BaseException as exc:
             with contextlib.suppress(Exception):
                 self.con.execute("ROLLBACK")

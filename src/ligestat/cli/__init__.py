@@ -15,7 +15,13 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from ligestat.errors import LigestatError, damaged_message, environment_message, is_interrupt
+from ligestat.errors import (
+    InterruptedAfterStoring,
+    LigestatError,
+    damaged_message,
+    environment_message,
+    is_interrupt,
+)
 
 __all__ = ["app", "err_console", "main"]
 
@@ -31,15 +37,15 @@ class _Group(TyperGroup):
         except LigestatError as exc:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            _interrupted(ctx)
+        except KeyboardInterrupt as exc:
+            _interrupted(ctx, exc)
         except (OSError, MemoryError, RecursionError) as exc:  # the environment, not a bug
             err_console.print(f"[bold red]error:[/] {escape(environment_message(exc))}",
                               highlight=False)
             raise typer.Exit(1) from None
         except Exception as exc:
             if is_interrupt(exc):
-                _interrupted(ctx)
+                _interrupted(ctx, exc)
             if type(exc).__module__.split(".")[0] not in ("duckdb", "_duckdb"):
                 raise
             err_console.print(f"[bold red]error:[/] {escape(damaged_message(exc))}",
@@ -47,10 +53,12 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
 
 
-def _interrupted(ctx: Any) -> None:
+def _interrupted(ctx: Any, exc: BaseException) -> None:
     """Ctrl-C: one line, no traceback; imports and reports are all or nothing."""
     command = ctx.invoked_subcommand or ""
     stored = "; nothing was stored" if command in ("import", "register") else ""
+    if isinstance(exc, InterruptedAfterStoring):
+        stored = " after the import was stored"
     err_console.print(f"[bold red]interrupted[/] (Ctrl-C){stored}", highlight=False)
     raise typer.Exit(130) from None
 

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ligestat import api
-from ligestat.errors import InputError
+from ligestat.errors import InputError, InterruptedAfterStoring, is_interrupt
 from ligestat.indicators import REGISTRY
 from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
 
@@ -82,10 +82,16 @@ def import_(data: Annotated[Path, typer.Argument(
 
     Example: [bold]ligestat import data/2025 --workspace kk.duckdb[/]
     """
-    with Workspace.open(workspace) as ws, _progress() as progress:
-        summary = ws.import_data(data, config, progress)
-    _print_summary(summary)
-    console.print(f"workspace {workspace}: years {', '.join(map(str, _years(workspace)))}")
+    ws = Workspace.open(workspace)
+    try:
+        with ws, _progress() as progress:
+            summary = ws.import_data(data, config, progress)
+        _print_summary(summary)
+        console.print(f"workspace {workspace}: years {', '.join(map(str, _years(workspace)))}")
+    except BaseException as exc:
+        if ws.import_committed and is_interrupt(exc):  # too late to undo: say it is stored
+            raise InterruptedAfterStoring from None
+        raise
 
 
 def _years(path: Path) -> list[int]:
