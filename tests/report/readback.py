@@ -101,6 +101,30 @@ def pdf_text(path: Path) -> str:
                           capture_output=True, text=True).stdout.replace("\u00a0", " ")
 
 
+def plain_text(path: Path) -> str:
+    """All the text a reader sees in one rendered file of any of the four formats, with
+    runs of blanks (and no-break spaces) folded into one space."""
+    import html
+
+    import docx
+    import openpyxl
+
+    if path.suffix == ".html":
+        text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+    elif path.suffix == ".pdf":
+        text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout
+    elif path.suffix == ".docx":
+        doc = docx.Document(str(path))
+        text = "\n".join([p.text for p in doc.paragraphs]
+                         + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    else:
+        wb = openpyxl.load_workbook(str(path))
+        text = "\n".join(str(c.value) for s in wb.worksheets for r in s.iter_rows() for c in r
+                         if c.value is not None)
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
 def pdf_segment(text: str, label: str) -> str:
     """The text from ``label:`` (e.g. "Tabel 3") to the next numbered table's label."""
     start = text.index(f"{label}:")

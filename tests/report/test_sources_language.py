@@ -4,9 +4,7 @@ every format; the Danish report keeps the Danish lines."""
 
 from __future__ import annotations
 
-import html
-import re
-import subprocess
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,12 @@ import pytest
 from ligestat.config import demo_config, parse_config
 from ligestat.errors import ConfigError
 from ligestat.report import build, write_report
+
+HERE = Path(__file__).parent
+_spec = importlib.util.spec_from_file_location("report_readback", HERE / "readback.py")
+assert _spec and _spec.loader
+rb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(rb)
 
 # what the demo config (src/ligestat/data/kk-2025.toml) and the demo's context.csv say
 ENGLISH = ["Source: KRL. All employees of the City of Copenhagen excluding trainees, flex jobs "
@@ -33,33 +37,13 @@ NOT_IN_ENGLISH = ["pr. januar", "Kilde:", "Opus fravær", "Danmarks Statistik",
                   "Københavns Kommunes data", "Løndatakontor"]
 
 
-def _text(path: Path) -> str:
-    import docx
-    import openpyxl
-
-    if path.suffix == ".html":
-        text = html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
-    elif path.suffix == ".pdf":
-        text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
-                              text=True).stdout
-    elif path.suffix == ".docx":
-        doc = docx.Document(str(path))
-        text = "\n".join([p.text for p in doc.paragraphs]
-                         + [c.text for t in doc.tables for r in t.rows for c in r.cells])
-    else:
-        wb = openpyxl.load_workbook(str(path))
-        text = "\n".join(str(c.value) for s in wb.worksheets for r in s.iter_rows() for c in r
-                         if c.value is not None)
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 @pytest.fixture(scope="module", params=["da", "en"])
 def rendered(request: Any, tmp_path_factory: pytest.TempPathFactory,
              make_report_input: Any) -> tuple[str, dict[str, str]]:
     report = demo_config().report
     inp = make_report_input(sources=report["sources"], sources_en=report["sources_en"])
     paths = write_report(build(inp, request.param), tmp_path_factory.mktemp(request.param))
-    return request.param, {p.suffix: _text(p) for p in paths}
+    return request.param, {p.suffix: rb.plain_text(p) for p in paths}
 
 
 def test_source_lines_are_in_the_reports_language_in_every_format(
