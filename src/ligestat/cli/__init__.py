@@ -7,6 +7,7 @@ Typer app, exactly as an extension would. Errors from the library
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -39,6 +40,9 @@ class _Group(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt as exc:
             _interrupted(ctx, exc)
+        except BrokenPipeError:  # `ligestat … | head`: the reader is gone, say nothing
+            _stdout_to_devnull()
+            raise typer.Exit(141) from None
         except (OSError, MemoryError, RecursionError) as exc:  # the environment, not a bug
             err_console.print(f"[bold red]error:[/] {escape(environment_message(exc))}",
                               highlight=False)
@@ -51,6 +55,12 @@ class _Group(TyperGroup):
             err_console.print(f"[bold red]error:[/] {escape(damaged_message(exc))}",
                               highlight=False)
             raise typer.Exit(1) from None
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null so flushing it at exit does not raise again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _interrupted(ctx: Any, exc: BaseException) -> None:

@@ -28,7 +28,7 @@ ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="Organisation config; default: DATA/ligestat.toml, else the workspace's "
                      "(docs/config.md; start one with ligestat init).")]
 LangOpt = Annotated[str | None, typer.Option(
-    help="Language: da or en (default: the config's [report] lang, else da).")]
+    help="Language: da or en (default: the config's \\[report] lang, else da).")]
 OlderOpt = Annotated[bool, typer.Option(
     "--allow-older-snapshot",
     help="Let the year count a staff snapshot older than its own year (dated before 1 "

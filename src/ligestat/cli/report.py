@@ -37,7 +37,7 @@ def report(
         help="Report from this workspace instead of a data folder (default without DATA: "
              "./ligestat.duckdb).")] = None,
     lang: Annotated[str | None, typer.Option(
-        help="Language of the report: da or en (default: the config's [report] lang, else da).")]
+        help="Language of the report: da or en (default: the config's \\[report] lang, else da).")]
     = None,
     fmt: Annotated[str, typer.Option(
         "--format", help="Comma-separated formats: html, pdf, docx, xlsx.")]

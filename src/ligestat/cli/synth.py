@@ -61,7 +61,7 @@ def scale(
         "--seed", help="The same seed gives the same data.")] = 1,
     organisations: Annotated[int, typer.Option(
         "--organisations", min=1, help="Organisations sharing the employees (> 1: an "
-        "organisation column and [organisations] in ligestat.toml; every fourth without "
+        "organisation column and \\[organisations] in ligestat.toml; every fourth without "
         "departments).")] = 1,
 ) -> None:
     """Realistic contract-shaped data of any size, streamed to disk (for benchmarks).
