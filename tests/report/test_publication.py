@@ -338,3 +338,21 @@ def test_word_headings_are_danish_words_built_in_styles_with_outline_levels(
     refs = [el.get(qn("w:val")) for part in (root, doc.element.body)
             for el in part.iter(*(qn(f"w:{t}") for t in ("basedOn", "next", "link", "pStyle")))]
     assert [r for r in refs if r not in by_id] == []
+
+
+def test_word_tables_fit_between_the_margins(published: Published) -> None:
+    """Every table's columns add up to no more than the text width (LibreOffice ran the
+    summary table's last column past the right margin), in the columns' and cells' widths."""
+    import docx
+
+    _, paths = published
+    doc = docx.Document(str(paths["docx"]))
+    section = doc.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert doc.tables
+    for table in doc.tables:
+        columns = [c.width for c in table.columns]
+        assert None not in columns and sum(columns) <= text_width, columns
+        for row in table.rows:
+            cells = [tc.width for tc in row._tr.tc_lst]
+            assert None not in cells and sum(cells) <= text_width, cells

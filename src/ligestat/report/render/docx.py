@@ -32,6 +32,8 @@ _LANG = {"da": "da-DK", "en": "en-GB"}
 _NUMERIC = ("count", "share", "pp", "decimal", "year")
 FONT = "Liberation Sans"  # metric-compatible with Arial; Word substitutes Arial where missing
 _ACCENT = "005A8C"
+_PAGE_CM, _MARGIN_CM = (21.0, 29.7), 2.0  # A4; the left and right margins
+TEXT_WIDTH = int((_PAGE_CM[0] - 2 * _MARGIN_CM) * 360_000)  # in EMU (360,000 to the cm)
 
 
 def _set_language(doc: Any, lang: str) -> None:
@@ -107,10 +109,20 @@ def _table(doc: Any, t: Table) -> None:
                 cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     longest = max((len(r.header.text) for r in t.rows), default=0)
     first = Cm(2.4) if longest <= 8 else Cm(5.5) if longest <= 40 else Cm(7)
+    # the other columns share what is left of the text width, so no table runs past the
+    # right margin whatever the first column takes
+    n = len(table.columns)
+    rest = (TEXT_WIDTH - first) // (n - 1) if n > 1 else 0
+    # whole twips (635 EMU), as Word stores them, rounded down so the sum stays inside
+    widths = [w // 635 * 635 for w in (first, *([rest] * (n - 1)))]
     table.autofit = False
     for row in table.rows:  # Word reads the cells' widths, LibreOffice the columns'
-        row.cells[0].width = first
-    table.columns[0].width = first
+        col = 0
+        for tc in row._tr.tc_lst:  # a merged group row spans every column
+            tc.width = sum(widths[col:col + tc.grid_span])
+            col += tc.grid_span
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     _notes(doc, t.notes)
 
 
@@ -330,8 +342,8 @@ def _page_setup(doc: Any, model: ReportModel) -> None:
     from docx.shared import Cm, Pt
 
     section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin = section.right_margin = Cm(2)
+    section.page_width, section.page_height = Cm(_PAGE_CM[0]), Cm(_PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(_MARGIN_CM)
     section.top_margin, section.bottom_margin = Cm(2.2), Cm(2)
     section.different_first_page_header_footer = True
     head = section.header.paragraphs[0]
