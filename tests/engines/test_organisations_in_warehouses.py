@@ -1,4 +1,4 @@
-"""Many organisations inside PostgreSQL: each organisation's tables are computed in the
+"""Many organisations inside PostgreSQL and Spark: each organisation's tables are computed in the
 engine through a filter on the ``organisation`` column, and equal what the organisation's
 rows alone give locally (CONTRACT.md §1, "Many organisations in one data set")."""
 
@@ -78,3 +78,40 @@ def test_an_unknown_organisation_in_postgresql_is_named(pg_many: str) -> None:
     with pytest.raises(InputError) as err:
         open_source(pg_many, parse_config(only_a))
     assert "organisations in the config: 'B'" in str(err.value)
+
+
+def _many_parquet(folder: Path) -> Path:
+    """The same two organisations as Parquet files with an organisation column."""
+    import duckdb
+
+    single = orgdata.write_parquet(folder / "single")
+    out = folder / "many"
+    out.mkdir()
+    con = duckdb.connect()
+    try:
+        for name in HR:
+            source = str(single / f"{name}.parquet").replace("'", "''")
+            target = str(out / f"{name}.parquet").replace("'", "''")
+            con.execute(f"COPY (SELECT *, 'A' AS organisation FROM read_parquet('{source}') "
+                        f"UNION ALL SELECT * REPLACE ('' AS department), 'B' AS organisation "
+                        f"FROM read_parquet('{source}')) TO '{target}' (FORMAT parquet)")
+    finally:
+        con.close()
+    return out
+
+
+def test_each_organisation_on_spark_is_its_rows_alone(spark_session: Any,
+                                                      tmp_path: Path) -> None:
+    from ligestat.engines.spark import Spark
+    from ligestat.engines.warehouse import Warehouse
+
+    folder = _many_parquet(tmp_path)
+    with Warehouse(Spark(f"spark://{folder}", spark=spark_session), parse_config(MANY)) as wh:
+        doc = api.document(wh, YEAR, disclosure="standard")
+    assert list(doc["organisations"]) == ["A", "B"]
+    alone_a = orgdata.write_csv(tmp_path / "a", tables={n: orgdata.ROWS[n] for n in HR})
+    _same(api.tables(alone_a, year=YEAR, disclosure="standard"), doc["organisations"]["A"])
+    alone_b = orgdata.write_csv(tmp_path / "b",
+                                tables={n: _blank(n, orgdata.ROWS[n]) for n in HR})
+    (alone_b / "ligestat.toml").write_text('organisation = "Bøgelund"\n', encoding="utf-8")
+    _same(api.tables(alone_b, year=YEAR, disclosure="standard"), doc["organisations"]["B"])
