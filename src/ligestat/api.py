@@ -103,20 +103,32 @@ def report_years(ws: Store) -> list[int]:
     return sorted(y for y in candidates if has_year(ws, y))
 
 
-def _release(ws: Store, year: int, disclosure: str | None, wanted: list[str]) -> Release:
-    """Everything ligestat publishes for ``year`` (every table with a disclosure shape, and
-    ``wanted``), unsuppressed."""
-    from ligestat.disclosure import resolve_policy
-    from ligestat.disclosure.releases import Release
-
-    cfg = ws.year_config(year)  # the config the year's data was imported with
+def _release_names(ws: Store, year: int, wanted: list[str]) -> list[str]:
+    """Everything ligestat publishes for ``year``: every table with a disclosure shape (those
+    that need a staff snapshot only when the year has one), and ``wanted``."""
     staff = has_year(ws, year)  # without a snapshot of its own: the tables that need none
-    names = list(dict.fromkeys([*wanted, *(n for n, ind in REGISTRY.items()
-                                           if ind.disclosure is not None
-                                           and (staff or not ind.needs_snapshot))]))
-    sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in names))
-    return Release(year, run(ws, sel, names), resolve_policy(disclosure, cfg), sel,
-                   any(not d.in_tables for d in cfg.departments))
+    return list(dict.fromkeys([*wanted, *(n for n, ind in REGISTRY.items()
+                                         if ind.disclosure is not None
+                                         and (staff or not ind.needs_snapshot))]))
+
+
+def plan(ws: Store, year: int, *, disclosure: str | None = None,
+         names: Iterable[str] | None = None) -> list[tuple[Selection, list[str]]]:
+    """The selections and indicators :func:`publish` runs for ``year``, oldest year first:
+    the year alone under a policy that suppresses nothing, else every report year up to
+    it (:mod:`ligestat.disclosure.releases`)."""
+    from ligestat.disclosure import resolve_policy
+
+    wanted = chosen(names)
+    if not resolve_policy(disclosure, ws.year_config(year)).suppresses:
+        return [(selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot
+                                                       for n in wanted)), wanted)]
+    out = []
+    for y in [y for y in report_years(ws) if y < year] + [year]:
+        names_y = _release_names(ws, y, wanted)
+        out.append((selection(ws, y, need_snapshot=any(REGISTRY[n].needs_snapshot
+                                                       for n in names_y)), names_y))
+    return out
 
 
 def publish(ws: Store, year: int, *, disclosure: str | None = None,
@@ -131,7 +143,7 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
     without a disclosure shape under a policy that suppresses anything.
     """
     from ligestat.disclosure import resolve_policy, suppression
-    from ligestat.disclosure.releases import protect
+    from ligestat.disclosure.releases import Release, protect
 
     wanted = chosen(names)
     cfg = ws.year_config(year)  # the config the year's data was imported with
@@ -142,13 +154,16 @@ def publish(ws: Store, year: int, *, disclosure: str | None = None,
                          "(docs/organisations.md)")
     policy = resolve_policy(disclosure, cfg)
     hidden = any(not d.in_tables for d in cfg.departments)
+    runs = plan(ws, year, disclosure=disclosure, names=wanted)
     if not policy.suppresses:
-        sel = selection(ws, year, need_snapshot=any(REGISTRY[n].needs_snapshot for n in wanted))
-        computed = run(ws, sel, wanted)
+        sel, names_now = runs[-1]
+        computed = run(ws, sel, names_now)
         return Published(suppression.suppress(computed, policy, hidden_units=hidden), policy,
                          sel, computed, hidden)
-    years = [y for y in report_years(ws) if y < year] + [year]
-    releases = tuple(_release(ws, y, disclosure, wanted) for y in years)
+    releases = tuple(
+        Release(sel.year, run(ws, sel, names_y), resolve_policy(disclosure, sel.config), sel,
+                any(not d.in_tables for d in sel.config.departments))
+        for sel, names_y in runs)
     released = tuple(protect(releases))
     now = releases[-1]
     return Published({n: released[-1][n] for n in wanted if n in released[-1]}, policy,

@@ -6,8 +6,10 @@ single organisation's, over a view of the store holding that organisation's rows
 (:func:`for_organisation`; in a warehouse, every table read through a filter on
 the organisation), with that organisation's config — so they are identical,
 by construction, to ``ligestat tables`` on its rows alone, disclosure control and its
-audit included (each organisation is suppressed on its own). The organisations run
-side by side on the engine's threads (:func:`publish_all`).
+audit included (each organisation is suppressed on its own). In a workspace, each
+statement runs once for every organisation (:func:`prefetch`, :mod:`ligestat.engines.lift`),
+not once per organisation: planning a query costs more than running it on one
+organisation's rows.
 
 Outputs: the contract's document for many organisations (:func:`document`), one long
 table for analysts (:func:`long_rows`, :func:`write_parquet`) and a comparison of each
@@ -16,9 +18,7 @@ organisation's key figures with its rank among the others (:func:`comparison`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 from ligestat.config import Config
 from ligestat.errors import ConfigError, InputError, LigestatError
+from ligestat.io.jsontext import dumps
 from ligestat.io.schema import TABLES
 
 if TYPE_CHECKING:
     from ligestat.api import Published
-    from ligestat.indicators import Store
+    from ligestat.indicators import Selection, Store
 
 __all__ = ["COMPARISON", "Figure", "OrganisationStore", "comparison", "document",
            "for_organisation", "long_rows", "organisation_ids", "publish_all",
@@ -57,14 +58,28 @@ class OrganisationStore:
         self.org_id = org_id
         self._year_config = config
         self.older_snapshot_year = older_snapshot_year
-        database = con.execute("SELECT current_database()").fetchone()[0]
-        self.con = con.cursor()
-        self.con.execute("SET enable_progress_bar = false")
-        for t in TABLES:  # context keeps its rowid: the report reads it in file order
-            rowid = ", rowid AS rowid" if t.name == "context" else ""
-            self.con.execute(
-                f'CREATE OR REPLACE TEMP VIEW {t.name} AS SELECT *{rowid} FROM "{database}".'
-                f"main.{t.name} WHERE organisation = {_lit(org_id)}")
+        # rows of indicator statements fetched for many organisations at once (:func:`prefetch`)
+        self.prefetched: dict[str, list[tuple[Any, ...]]] = {}
+        self._snapshots: list[date] | None = None
+        self.population_dates: list[date] | None = None  # when known: every date, ascending
+        self._parent = con
+        self._con: Any = None
+
+    @property
+    def con(self) -> Any:
+        """A cursor whose contract tables are the organisation's rows (made when first
+        used: with everything prefetched, a view may never need it)."""
+        if self._con is None:
+            database = self._parent.execute("SELECT current_database()").fetchone()[0]
+            con = self._parent.cursor()
+            con.execute("SET enable_progress_bar = false")
+            for t in TABLES:  # context keeps its rowid: the report reads it in file order
+                rowid = ", rowid AS rowid" if t.name == "context" else ""
+                con.execute(
+                    f'CREATE OR REPLACE TEMP VIEW {t.name} AS SELECT *{rowid} FROM '
+                    f'"{database}".main.{t.name} WHERE organisation = {_lit(self.org_id)}')
+            self._con = con
+        return self._con
 
     @property
     def config(self) -> Config:
@@ -78,9 +93,11 @@ class OrganisationStore:
         return []
 
     def snapshots(self) -> list[date]:
-        rows = self.con.execute(
-            "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()
-        return [r[0] for r in rows]
+        if self._snapshots is None:
+            rows = self.con.execute(
+                "SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").fetchall()
+            self._snapshots = [r[0] for r in rows]
+        return list(self._snapshots)
 
     def rows(self, table: str) -> Iterator[dict[str, Any]]:
         """The organisation's rows of a contract table, as dicts (as ``Workspace.rows``)."""
@@ -94,7 +111,8 @@ class OrganisationStore:
         return ()
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
 
 
 def organisation_ids(config: Config) -> list[str]:
@@ -122,12 +140,93 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
     return OrganisationStore(store.con, org_id, year_config, store.older_snapshot_year)
 
 
+def prefetch(con: Any, views: Mapping[str, OrganisationStore],
+             plans: Mapping[str, list[tuple[Selection, list[str]]]]) -> None:
+    """Fetch every organisation's indicator rows with one query per indicator and
+    statement shape (:mod:`ligestat.engines.lift`), into each view's ``prefetched``.
+
+    ``plans``: per organisation, the selections and indicators it will run
+    (:func:`ligestat.api.plan`). A statement is keyed by its exact SQL, so a view only
+    ever reads the rows of the statement it runs; a statement lifting refuses is left
+    to run organisation by organisation.
+    """
+    import duckdb
+
+    from ligestat.engines.lift import ORG, Masked, Unliftable, lift, mask
+    from ligestat.indicators import REGISTRY
+
+    tables = [t.name for t in TABLES]
+    # (indicator or "", masked text) → organisation → (its SQL, masked); "" for the
+    # statements telling whether an optional table is present
+    batches: dict[tuple[str, str], dict[str, tuple[str, Masked]]] = {}
+    for org_id, runs in plans.items():
+        for sel, names in runs:
+            for name in names:
+                ind = REGISTRY[name]
+                for key, sql in ((name, ind.sql(sel)),
+                                 *((("", ind.present(sel)),) if ind.present else ())):
+                    try:
+                        masked = mask(sql)
+                    except Unliftable:
+                        continue
+                    batch = batches.setdefault((key, masked.text), {})
+                    batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
+    for (name, _text), members in batches.items():
+        first = next(iter(members.values()))[1]
+        try:
+            cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
+                                   tables))
+        except (Unliftable, duckdb.Error):
+            continue
+        columns = tuple(d[0] for d in cur.description)
+        if columns[-1:] != (ORG,) or (name and columns != (*REGISTRY[name].columns, ORG)):
+            continue
+        rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
+        for row in cur.fetchall():
+            rows[row[-1]].append(row[:-1])
+        for org_id, (sql, _) in members.items():
+            views[org_id].prefetched[sql] = rows[org_id]
+
+
+def _known_dates(con: Any, views: Mapping[str, OrganisationStore]) -> None:
+    """Every organisation's staff snapshots and population dates, in two queries."""
+    for table, column, field in (("employees", "snapshot_date", "_snapshots"),
+                                 ("population", "date", "population_dates")):
+        dates: dict[str, list[date]] = {o: [] for o in views}
+        for org_id, found in con.execute(
+                f"SELECT organisation, list(DISTINCT {column} ORDER BY {column}) "
+                f"FROM {table} GROUP BY organisation").fetchall():
+            if org_id in dates:
+                dates[org_id] = list(found)
+        for org_id, view in views.items():
+            setattr(view, field, dates[org_id])
+
+
+def _plans(views: Mapping[str, OrganisationStore], year: int, disclosure: str | None,
+           names: list[str] | None) -> dict[str, list[tuple[Selection, list[str]]]]:
+    """What :func:`ligestat.api.publish` will run for each organisation (one whose plan
+    fails is left out: publishing it reports the error)."""
+    from ligestat.api import plan
+
+    plans = {}
+    for org_id, view in views.items():
+        try:
+            plans[org_id] = plan(view, year, disclosure=disclosure, names=names)
+        except LigestatError:
+            continue
+    return plans
+
+
 def publish_all(store: Store, year: int, *, disclosure: str | None = None,
                 names: Iterable[str] | None = None,
                 only: Iterable[str] | None = None) -> dict[str, Published]:
     """Every organisation's published tables for ``year``, by id (sorted): disclosure per
-    organisation. ``only``: just these ids. Organisations run side by side on DuckDB's
-    threads (one at a time in a warehouse)."""
+    organisation. ``only``: just these ids.
+
+    In a workspace, every indicator statement runs once for all organisations
+    (:func:`prefetch`); each organisation is then published from its rows. In a
+    warehouse, organisation by organisation.
+    """
     from ligestat.api import publish
 
     ids = organisation_ids(store.year_config(year))
@@ -141,10 +240,11 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     chosen = list(names) if names is not None else None
 
     cfg = store.year_config(year)
-    workers = _threads(store) if not hasattr(store, "organisation") else 1
-    # the views (cursors of the store's connection) are made here, one thread; each is
-    # then used by one thread only
     views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
+    local = {o: v for o, v in views.items() if isinstance(v, OrganisationStore)}
+    if len(local) > 1:
+        _known_dates(store.con, local)
+        prefetch(store.con, local, _plans(local, year, disclosure, chosen))
 
     def one(org_id: str) -> Published:
         try:
@@ -154,21 +254,10 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
             raise type(exc)(f'organisation "{org_id}" ({name}): {exc}') from None
 
     try:
-        if workers == 1:
-            return {org_id: one(org_id) for org_id in ids}
-        with ThreadPoolExecutor(workers) as pool:
-            return dict(zip(ids, pool.map(one, ids), strict=True))
+        return {org_id: one(org_id) for org_id in ids}
     finally:
-        for view in views.values():
-            if isinstance(view, OrganisationStore):
-                view.close()
-
-
-def _threads(store: Store) -> int:
-    try:
-        return max(1, int(store.con.execute("SELECT current_setting('threads')").fetchone()[0]))
-    except Exception:  # pragma: no cover - a store without DuckDB's settings
-        return 1
+        for view in local.values():
+            view.close()
 
 
 def _shown(ids: list[str], limit: int = 10) -> str:
@@ -200,7 +289,7 @@ def write_json_dir(doc: Mapping[str, Any], folder: Path) -> list[Path]:
     for org_id, one in doc["organisations"].items():
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in org_id)
         path = folder / f"{safe}.json"
-        path.write_text(json.dumps(one, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(dumps(one) + "\n", encoding="utf-8")
         written.append(path)
     return written
 
@@ -379,7 +468,7 @@ def write_comparison(rows: list[dict[str, Any]], path: Path) -> None:
                 writer.writeheader()
                 writer.writerows(rows)
         else:
-            path.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n",
+            path.write_text(dumps(rows) + "\n",
                             encoding="utf-8")
     except OSError as exc:
         raise InputError(f"{path}: cannot write the comparison: {exc}") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +15,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from ligestat import api
 from ligestat.errors import InputError, InterruptedAfterStoring, is_interrupt
 from ligestat.indicators import REGISTRY
+from ligestat.io.jsontext import dumps
 from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
 
 console = Console(soft_wrap=True)
@@ -174,7 +174,7 @@ def tables(data: DataArg = None,
     for note in notes:  # beside the JSON, never inside stdout's document
         Console(stderr=True, soft_wrap=True).print(f"[bold]note:[/] {escape(note)}",
                                                    highlight=False)
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    text = dumps(doc) + "\n"
     if str(json_out) == "-":
         typer.echo(text, nl=False)
     else:

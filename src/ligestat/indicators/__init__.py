@@ -130,6 +130,9 @@ def _no_snapshot(ws: Store, year: int) -> str:
 
 
 def _population_date(ws: Store, year: int) -> date | None:
+    known: list[date] | None = getattr(ws, "population_dates", None)  # when prefetched
+    if known is not None:
+        return max((d for d in known if d <= date(year, 1, 31)), default=None)
     row = ws.con.execute("SELECT max(date) FROM population WHERE date <= ?",
                          [date(year, 1, 31)]).fetchone()
     return row[0] if row else None
@@ -169,18 +172,28 @@ def _value(v: Any) -> Any:
 
 def run(ws: Store, sel: Selection,
         names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Run the named indicators for a selection; rows as plain dicts."""
+    """Run the named indicators for a selection; rows as plain dicts. A store may hold
+    rows fetched already for a statement (``prefetched``: SQL → rows, as
+    :mod:`ligestat.organisations` fetches many organisations' at once)."""
+    prefetched: dict[str, list[tuple[Any, ...]]] | None = getattr(ws, "prefetched", None)
     result: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         ind = REGISTRY[name]
-        if ind.present is not None and not ind.present(ws.con, sel):
-            continue
-        cur = ws.con.execute(ind.sql(sel))
-        keys = [d[0] for d in cur.description]
-        if tuple(keys) != ind.columns:
-            raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
-        rows = [{k: _value(v) for k, v in zip(keys, row, strict=True)}
-                for row in cur.fetchall()]
+        if ind.present is not None:
+            sql = ind.present(sel)
+            present = prefetched.get(sql) if prefetched else None
+            if not (ws.con.execute(sql).fetchall() if present is None else present):
+                continue
+        sql = ind.sql(sel)
+        fetched = prefetched.get(sql) if prefetched else None
+        if fetched is None:
+            cur = ws.con.execute(sql)
+            keys = [d[0] for d in cur.description]
+            if tuple(keys) != ind.columns:
+                raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
+            fetched = cur.fetchall()
+        rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)}
+                for row in fetched]
         result[name] = ind.finish(ws.con, sel, rows) if ind.finish else rows
     return result
 

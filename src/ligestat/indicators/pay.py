@@ -82,10 +82,10 @@ def _bases() -> str:
     return "(VALUES ('hourly', 0), ('annual', 1)) AS b(basis, bord)"
 
 
-def pay_present(con: Any, ctx: Selection) -> bool:
-    """Whether pay.csv holds rows for the context's pay year (the tables exist only then)."""
-    row = con.execute("SELECT count(*) FROM pay WHERE year = ?", [ctx.pay_year]).fetchone()
-    return bool(row and row[0])
+def pay_present(ctx: Selection) -> str:
+    """SQL giving a row when pay.csv holds rows for the context's pay year (the tables
+    exist only then)."""
+    return f"SELECT DISTINCT true AS present FROM pay WHERE year = {int(ctx.pay_year)}"
 
 
 def _exact(value: float) -> Fraction:

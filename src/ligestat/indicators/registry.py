@@ -130,8 +130,8 @@ class Indicator:
     contract: bool = True  # part of CONTRACT.md §3's output
     needs_snapshot: bool = False
     history: str = ""  # a table of this one's totals per report_year (last year's fallback)
-    # optional tables (pay): computed only when ``present(con, sel)`` holds
-    present: Callable[[Any, Selection], bool] | None = None
+    # optional tables (pay): computed only when the SQL ``present(sel)`` gives a row
+    present: Callable[[Selection], str] | None = None
     # a last step on the fetched rows (pay: exact judgement near a threshold)
     finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
@@ -203,7 +203,7 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
               disclosure: Shape | None, targets: tuple[Target, ...] = (),
               labels: Mapping[str, Mapping[str, str]] | None = None, contract: bool = True,
               needs_snapshot: bool = False, history: str = "",
-              present: Callable[[Any, Selection], bool] | None = None,
+              present: Callable[[Selection], str] | None = None,
               finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]]
               | None = None,
               ) -> Callable[[Callable[[Selection], str]], Callable[[Selection], str]]:
