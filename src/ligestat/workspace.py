@@ -413,9 +413,12 @@ class Workspace:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", [cfg.source_text])
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('organisation', ?)",
                              [cfg.organisation])
-            self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT DISTINCT "
-                             "snapshot_date, ? FROM employees WHERE snapshot_date IN "
-                             f"({self._snapshots_sql(staged, cfg)})", [cfg.source_text])
+            # the dates made distinct before the config joins them: DISTINCT over (date,
+            # config) would hash the config's text (100 kB with many organisations) per row
+            self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT d, ? FROM "
+                             "(SELECT DISTINCT snapshot_date AS d FROM employees WHERE "
+                             f"snapshot_date IN ({self._snapshots_sql(staged, cfg)}))",
+                             [cfg.source_text])
             self.con.execute("INSERT INTO imports (source, tables, rows) VALUES (?, ?, ?)",
                              [str(data), ",".join(st.source.table for st in staged),
                               sum(st.rows for st in staged)])
