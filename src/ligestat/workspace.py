@@ -487,13 +487,25 @@ class Workspace:
                                  f"(SELECT DISTINCT {key} FROM ({typed}))")
         if "organisation" in st.columns and table in _BY_ORGANISATION:
             # many organisations: stored in organisation order, so that reading one
-            # organisation's rows (ligestat.organisations) skips the others' row groups
+            # organisation's rows (ligestat.organisations) skips the others' row groups;
+            # a file already in that order is stored as it is, without a sort
+            order = "" if self._in_organisation_order(st) else " ORDER BY organisation"
             self.con.execute("SET preserve_insertion_order = true")
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}) "
-                             "ORDER BY organisation")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}){order}")
             self.con.execute("SET preserve_insertion_order = false")
         else:
             self.con.execute(f"INSERT INTO {table} BY NAME {typed}")
+
+    def _in_organisation_order(self, st: Staged) -> bool:
+        """Whether the staged rows come organisation by organisation, in ascending order:
+        each organisation's rows one run of consecutive rows (one small aggregate; a
+        CSV record over several lines breaks a run, and the rows are then sorted)."""
+        runs = self.con.execute(
+            f"SELECT organisation, min(_row), max(_row), count(*) FROM {st.relation} "
+            "GROUP BY organisation ORDER BY 2").fetchall()
+        ids = [r[0] for r in runs]
+        return (None not in ids and ids == sorted(ids)
+                and all(last - first + 1 == n for _, first, last, n in runs))
 
     # -- what is stored ----------------------------------------------------------
     def narrative(self) -> tuple[NarrativeFile, ...]:
