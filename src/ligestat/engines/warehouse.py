@@ -25,7 +25,7 @@ from ligestat.config import Config
 from ligestat.engines.translate import translate
 from ligestat.errors import InputError
 from ligestat.io.schema import TABLES, Column, TableSchema
-from ligestat.validate import typed_column
+from ligestat.rules import typed_column
 
 __all__ = ["Engine", "Warehouse"]
 
