@@ -10,8 +10,8 @@ disclosure policies their ``[disclosure]`` settings, exactly as an extension wou
 Those modules are imported by :func:`load_builtins` before a config is read, not by
 ``import ligestat`` (the command line starts without them, #15).
 
-This module imports nothing from ligestat but the error tree, so every other
-module may register settings.
+This module imports nothing from ligestat but the error tree (the built-ins by name,
+when asked), so every other module may register settings.
 """
 
 from __future__ import annotations
