@@ -141,13 +141,16 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
 
 
 def prefetch(con: Any, views: Mapping[str, Store],
-             plans: Mapping[str, list[tuple[Selection, list[str]]]]) -> None:
+             plans: Mapping[str, list[tuple[Selection, list[str]]]], *,
+             listed: Iterable[str] = ()) -> None:
     """Fetch every organisation's indicator rows with one query per indicator and
     statement shape (:mod:`ligestat.engines.lift`), into each view's ``prefetched``.
 
     ``con``: the store's connection (all organisations' rows; a warehouse's translating
     one), ``views``: each organisation's store (:func:`for_organisation`), ``plans``: per
-    organisation, the selections and indicators it will run (:func:`ligestat.api.plan`).
+    organisation, the selections and indicators it will run (:func:`ligestat.api.plan`),
+    ``listed``: every organisation the data may hold (the config's; a statement run for
+    all of them reads the tables unfiltered).
     A statement is keyed by its exact SQL, so a view only ever reads the rows of the
     statement it runs; a statement lifting refuses, or the engine fails on, is left to
     run organisation by organisation.
@@ -171,11 +174,12 @@ def prefetch(con: Any, views: Mapping[str, Store],
                         continue
                     batch = batches.setdefault((key, masked.text), {})
                     batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
+    every = set(listed)
     for (name, _text), members in batches.items():
         first = next(iter(members.values()))[1]
         try:
             cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
-                                   tables))
+                                   tables, every=bool(every) and every <= set(members)))
         except Exception:  # refused, or the engine failed: each organisation on its own
             continue
         columns = tuple(d[0] for d in cur.description)
@@ -183,7 +187,8 @@ def prefetch(con: Any, views: Mapping[str, Store],
             continue
         rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
         for row in cur.fetchall():
-            rows[row[-1]].append(row[:-1])
+            if row[-1] in rows:
+                rows[row[-1]].append(row[:-1])
         for org_id, (sql, _) in members.items():
             prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
             prefetched[sql] = rows[org_id]
@@ -243,7 +248,8 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
     if len(views) > 1:  # every statement once for all organisations
         _known_dates(store.con, views)
-        prefetch(store.con, views, _plans(views, year, disclosure, chosen))
+        prefetch(store.con, views, _plans(views, year, disclosure, chosen),
+                 listed=organisation_ids(cfg))
 
     def one(org_id: str) -> Published:
         try:
