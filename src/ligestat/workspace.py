@@ -35,7 +35,8 @@ from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES
 from ligestat.io.scratch import private_dir
 from ligestat.limits import limit
-from ligestat.rules import typed_column, typed_select, validate_staged
+from ligestat.rules import typed_column, typed_select
+from ligestat.scan import validate_staged
 
 __all__ = ["ImportSummary", "Workspace", "resolve_config", "year_window"]
 
