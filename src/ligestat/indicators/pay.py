@@ -63,19 +63,25 @@ def _base(ctx: Selection) -> str:
     return f"(SELECT * FROM pay WHERE year = {int(ctx.pay_year)})"
 
 
+GENDERS = (("woman", "w"), ("man", "mn"), ("other", "o"))
+
+
 def _measures(ctx: Selection) -> str:
-    """One row per worker and basis: x = pay on that basis, v = variable pay on it."""
-    base = _base(ctx)
+    """One row per basis and distinct pay: x = pay on that basis, v = variable pay on it,
+    and w, mn, o = the numbers of women, men and others paid so.
+
+    Pay scales have many exact ties, so one scan of ``pay`` first counts the workers per
+    (basic pay, variable pay, hours) and every figure of the pay tables is then read from
+    these few rows: means as sums of x · count, medians and quartile bands from running
+    counts in the order of x (a value with c workers fills c places of the ranking)."""
+    counts = ", ".join(f"count(*) FILTER (WHERE gender = '{g}') AS {c}" for g, c in GENDERS)
     return f"""
-      SELECT 'hourly' AS basis, gender, (basic_pay + variable_pay) / hours_paid AS x,
-             variable_pay / hours_paid AS v FROM {base}
-      UNION ALL
-      SELECT 'annual', gender, basic_pay + variable_pay, variable_pay FROM {base}"""
-
-
-def _mean(expr: str, cond: str) -> str:
-    # fsum: compensated summation, so a mean of many salaries keeps its last digits
-    return f"fsum({expr}) FILTER (WHERE {cond}) / nullif(count(*) FILTER (WHERE {cond}), 0)"
+      SELECT b.basis, b.bord, CASE WHEN b.bord = 0 THEN h.a / h.hours ELSE h.a END AS x,
+             CASE WHEN b.bord = 0 THEN h.v / h.hours ELSE h.v END AS v, h.w, h.mn, h.o
+      FROM (SELECT basic_pay + variable_pay AS a, variable_pay AS v, hours_paid AS hours,
+                   {counts}
+            FROM {_base(ctx)} GROUP BY basic_pay, variable_pay, hours_paid) AS h
+      CROSS JOIN {_bases()}"""
 
 
 def _bases() -> str:
@@ -139,32 +145,62 @@ def _pivot(keys: tuple[str, ...], n: str) -> str:
            "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, keys=("basis",),
            disclosure=MAGNITUDE, present=pay_present)
 def pay_gap(ctx: Selection) -> str:
-    # one pass grouped by basis and gender (medians sort each group once), then a pivot
+    # Medians from running counts over the distinct values (RANGE frames: a value's running
+    # count counts its ties too): the worker at place k (from 0) of n is paid the first
+    # value whose running count exceeds k; an even count's median is the mean of the middle
+    # two, lo + (hi − lo) / 2 as the engines' median() interpolates. Variable pay: the same
+    # over the receivers' values of v.
     return f"""
     WITH m AS ({_measures(ctx)}),
-    g AS (SELECT basis, gender, count(*) AS n, fsum(x) / count(*) AS mean,
-                 median(x) AS median, count(*) FILTER (WHERE v > 0) AS variable_n,
-                 {_mean('v', 'v > 0')} AS variable_mean,
-                 median(v) FILTER (WHERE v > 0) AS variable_median
-          FROM m GROUP BY basis, gender),
-    agg AS (SELECT b.basis, b.bord,
-                   {_pivot(('mean', 'median', 'variable_mean', 'variable_median'), 'n')},
-                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'woman'), 0)
-                     AS women_variable_n,
-                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'man'), 0)
-                     AS men_variable_n
-            FROM {_bases()} LEFT JOIN g ON g.basis = b.basis GROUP BY b.basis, b.bord)
-    SELECT basis, women_n, men_n, other_n,
-           women_mean, men_mean, {gap_sql('men_mean', 'women_mean')} AS mean_gap,
-           women_median, men_median, {gap_sql('men_median', 'women_median')} AS median_gap,
-           women_variable_n, men_variable_n,
-           women_variable_n / nullif(women_n, 0) AS women_variable_share,
-           men_variable_n / nullif(men_n, 0) AS men_variable_share,
-           women_variable_mean, men_variable_mean,
-           {gap_sql('men_variable_mean', 'women_variable_mean')} AS variable_mean_gap,
-           women_variable_median, men_variable_median,
-           {gap_sql('men_variable_median', 'women_variable_median')} AS variable_median_gap
-    FROM agg ORDER BY bord"""
+    xs AS (SELECT basis, bord, x, sum(w) AS w, sum(mn) AS mn, sum(o) AS o
+           FROM m GROUP BY basis, bord, x),
+    vs AS (SELECT basis, v AS x, sum(w) AS w, sum(mn) AS mn FROM m WHERE v > 0
+           GROUP BY basis, v),
+    xa AS (SELECT basis, bord, {_middle('x')}, CAST(sum(o) AS BIGINT) AS other_n
+           FROM ({_running('xs')}) AS r GROUP BY basis, bord),
+    va AS (SELECT basis, {_middle('variable')} FROM ({_running('vs')}) AS r
+           GROUP BY basis)
+    SELECT xa.basis, x_women_n AS women_n, x_men_n AS men_n, other_n,
+           x_women_mean AS women_mean, x_men_mean AS men_mean,
+           {gap_sql('x_men_mean', 'x_women_mean')} AS mean_gap,
+           {_median('x_women')} AS women_median, {_median('x_men')} AS men_median,
+           {gap_sql(_median('x_men'), _median('x_women'))} AS median_gap,
+           coalesce(variable_women_n, 0) AS women_variable_n,
+           coalesce(variable_men_n, 0) AS men_variable_n,
+           coalesce(variable_women_n, 0) / nullif(x_women_n, 0) AS women_variable_share,
+           coalesce(variable_men_n, 0) / nullif(x_men_n, 0) AS men_variable_share,
+           variable_women_mean AS women_variable_mean, variable_men_mean AS men_variable_mean,
+           {gap_sql('variable_men_mean', 'variable_women_mean')} AS variable_mean_gap,
+           {_median('variable_women')} AS women_variable_median,
+           {_median('variable_men')} AS men_variable_median,
+           {gap_sql(_median('variable_men'), _median('variable_women'))}
+             AS variable_median_gap
+    FROM xa LEFT JOIN va ON va.basis = xa.basis ORDER BY bord"""
+
+
+def _running(rel: str) -> str:
+    """``rel``'s rows (one per basis and distinct value x) with each gender's running count
+    in the order of x (``w_at``, ``mn_at``) and its count in the basis (``w_n``, ``mn_n``)."""
+    windows = ", ".join(f"sum({c}) OVER (PARTITION BY basis ORDER BY x) AS {c}_at, "
+                        f"sum({c}) OVER (PARTITION BY basis) AS {c}_n" for c in ("w", "mn"))
+    return f"SELECT *, {windows} FROM {rel}"
+
+
+def _middle(prefix: str) -> str:
+    """Per basis from :func:`_running`'s rows: each gender's count, mean and the two
+    middle values (``_lo``, ``_hi``), as ``{prefix}_women_n`` …"""
+    cols = []
+    for who, c in (("women", "w"), ("men", "mn")):
+        name = f"{prefix}_{who}"
+        cols += [f"CAST(sum({c}) AS BIGINT) AS {name}_n",
+                 f"fsum(x * {c}) / nullif(sum({c}), 0) AS {name}_mean",
+                 f"min(x) FILTER (WHERE {c}_at > ({c}_n - 1) // 2) AS {name}_lo",
+                 f"min(x) FILTER (WHERE {c}_at > {c}_n // 2) AS {name}_hi"]
+    return ", ".join(cols)
+
+
+def _median(name: str) -> str:
+    return f"({name}_lo + ({name}_hi - {name}_lo) / 2)"
 
 
 @indicator("pay_quartiles", "Women, men and other in the four quartile pay bands (fractional "
@@ -178,10 +214,7 @@ def pay_quartiles(ctx: Selection) -> str:
     # ov being the overlap. Groups inside one band give whole counts (exact in floating point).
     return f"""
     WITH m AS ({_measures(ctx)}),
-    grp AS (SELECT basis, x, count(*) AS c,
-                   count(*) FILTER (WHERE gender = 'woman') AS w,
-                   count(*) FILTER (WHERE gender = 'man') AS mn,
-                   count(*) FILTER (WHERE gender = 'other') AS o
+    grp AS (SELECT basis, x, sum(w + mn + o) AS c, sum(w) AS w, sum(mn) AS mn, sum(o) AS o
             FROM m GROUP BY basis, x),
     ranked AS (SELECT *, sum(c) OVER (PARTITION BY basis ORDER BY x
                                       ROWS UNBOUNDED PRECEDING) - c AS s,
