@@ -142,8 +142,9 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
 
 def prefetch(con: Any, views: Mapping[str, OrganisationStore],
              plans: Mapping[str, list[tuple[Selection, list[str]]]]) -> None:
-    """Fetch every organisation's indicator rows with one query per indicator and
-    statement shape (:mod:`ligestat.engines.lift`), into each view's ``prefetched``.
+    """Fetch every organisation's indicator rows with one query per statement (an
+    indicator's own or a shared one) and shape (:mod:`ligestat.engines.lift`), into each
+    view's ``prefetched``.
 
     ``plans``: per organisation, the selections and indicators it will run
     (:func:`ligestat.api.plan`). A statement is keyed by its exact SQL, so a view only
@@ -156,22 +157,23 @@ def prefetch(con: Any, views: Mapping[str, OrganisationStore],
     from ligestat.indicators import REGISTRY
 
     tables = [t.name for t in TABLES]
-    # (indicator or "", masked text) → organisation → (its SQL, masked); "" for the
-    # statements telling whether an optional table is present
-    batches: dict[tuple[str, str], dict[str, tuple[str, Masked]]] = {}
+    # (the statement's columns or None, masked text) → organisation → (its SQL, masked);
+    # None for the statements telling whether an optional table is present
+    batches: dict[tuple[tuple[str, ...] | None, str], dict[str, tuple[str, Masked]]] = {}
     for org_id, runs in plans.items():
         for sel, names in runs:
             for name in names:
                 ind = REGISTRY[name]
-                for key, sql in ((name, ind.sql(sel)),
-                                 *((("", ind.present(sel)),) if ind.present else ())):
+                statement, columns = ind.statement(sel)  # a shared one: once for all
+                for key, sql in ((columns, statement),
+                                 *(((None, ind.present(sel)),) if ind.present else ())):
                     try:
                         masked = mask(sql)
                     except Unliftable:
                         continue
                     batch = batches.setdefault((key, masked.text), {})
                     batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
-    for (name, _text), members in batches.items():
+    for (expected, _text), members in batches.items():
         first = next(iter(members.values()))[1]
         try:
             cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
@@ -179,7 +181,7 @@ def prefetch(con: Any, views: Mapping[str, OrganisationStore],
         except (Unliftable, duckdb.Error):
             continue
         columns = tuple(d[0] for d in cur.description)
-        if columns[-1:] != (ORG,) or (name and columns != (*REGISTRY[name].columns, ORG)):
+        if columns[-1:] != (ORG,) or (expected is not None and columns != (*expected, ORG)):
             continue
         rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
         for row in cur.fetchall():
