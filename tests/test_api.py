@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +23,18 @@ def test_the_public_names_are_pinned() -> None:
     assert ligestat.__all__ == PUBLIC
     for name in PUBLIC:
         assert hasattr(ligestat, name)
+
+
+@pytest.mark.parametrize("first", ["ligestat", "ligestat.workspace", "ligestat.rules"])
+def test_the_public_names_are_the_library_calls_whatever_was_imported_first(first: str) -> None:
+    """They are imported when first used (#15); a module imported before must not hide one
+    (``ligestat.validate`` is the call, not a module)."""
+    code = (f"import {first}, ligestat, ligestat.api as api, ligestat.workspace as ws\n"
+            "print(ligestat.validate is api.validate, ligestat.load is api.load,"
+            " ligestat.Workspace is ws.Workspace)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["True", "True", "True"]
 
 
 @pytest.mark.parametrize(("wrapper", "target"), [(ligestat.check, check_paths),

@@ -3,6 +3,8 @@ is read; every error names the real file, the table and the key."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,20 @@ def test_an_unknown_policy_named_in_the_config_names_the_file(tmp_path: Path) ->
     with pytest.raises(DisclosureError) as err:
         resolve_policy(None, load_config(path))
     assert str(path) in str(err.value) and "paranoid" in str(err.value)
+
+
+def test_a_config_read_first_thing_knows_every_built_in_setting() -> None:
+    """The indicators' targets and the disclosure settings register when a config is read,
+    not when ``ligestat`` is imported (#15): a fresh interpreter that imports nothing else
+    reads them too."""
+    text = (BASE + "[targets]\nchild_sick_days_max_gap_pp = 8\n"
+            "[disclosure.tables.fathers_leave]\nmin_count = 3\n")
+    code = ("import sys\nfrom ligestat.config import parse_config\n"
+            "cfg = parse_config(sys.argv[1])\n"
+            "print(cfg.targets['child_sick_days_max_gap_pp'], cfg.disclosure_overrides)")
+    out = subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "8.0 {'tables': {'fathers_leave': {'min_count': 3}}}"
 
 
 def test_defaults_come_from_the_registry_and_values_are_converted() -> None:

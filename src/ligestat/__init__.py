@@ -18,17 +18,14 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# Built-ins register exactly as extensions would: indicators (with their targets'
-# [targets] settings) and the disclosure policies' [disclosure] settings.
-import ligestat.disclosure
-import ligestat.indicators  # noqa: F401
-from ligestat.api import Published, compute_tables, load, publish, tables, validate
-from ligestat.config import Config, load_config
+from ligestat._lazy import exports
 from ligestat.errors import LigestatError, Problem, ValidationError
-from ligestat.workspace import Workspace
 
 if TYPE_CHECKING:
+    from ligestat.api import Published, compute_tables, load, publish, tables, validate
+    from ligestat.config import Config, load_config
     from ligestat.language.run import CheckResult, FixOptions
+    from ligestat.workspace import Workspace
 
 __all__ = [
     "Config",
@@ -46,6 +43,12 @@ __all__ = [
     "tables",
     "validate",
 ]
+
+# Imported when first used: `import ligestat` (and with it the command line) stays cheap.
+__getattr__, __dir__ = exports(__name__, {
+    "Config": "config", "load_config": "config", "Workspace": "workspace",
+    **dict.fromkeys(("Published", "compute_tables", "load", "publish", "tables", "validate"),
+                    "api")})
 
 __version__ = "0.1.0"
 
@@ -93,6 +96,7 @@ def make_report(data: str | PathLike[str] | None = None, *,
     set to report on (docs/organisations.md). Named ``make_report`` because
     ``ligestat.report`` is the report package itself.
     """
+    from ligestat.config import Config
     from ligestat.report import BUILTIN
     from ligestat.report import make_report as _make_report
 

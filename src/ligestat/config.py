@@ -55,6 +55,7 @@ from ligestat.settings import (
     Section,
     Setting,
     convert,
+    load_builtins,
     register_section,
     register_setting,
     section_settings,
@@ -244,6 +245,7 @@ class Targets(Mapping[str, Any]):
     """
 
     def __init__(self, **values: Any) -> None:
+        load_builtins()
         known = section_settings(TARGETS_SECTION)
         unknown = sorted(set(values) - set(known))
         if unknown:
@@ -468,6 +470,7 @@ def _organisation(top: dict[str, Any], org_id: str, raw: Any, where: str,
 
 def parse_config(text: str, where: str = CONFIG_FILENAME) -> Config:
     """Parse the text of a ``ligestat.toml``; ``where`` names it in error messages."""
+    load_builtins()
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

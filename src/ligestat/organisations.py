@@ -140,19 +140,22 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
     return OrganisationStore(store.con, org_id, year_config, store.older_snapshot_year)
 
 
-def prefetch(con: Any, views: Mapping[str, OrganisationStore],
-             plans: Mapping[str, list[tuple[Selection, list[str]]]]) -> None:
+def prefetch(con: Any, views: Mapping[str, Store],
+             plans: Mapping[str, list[tuple[Selection, list[str]]]], *,
+             listed: Iterable[str] = ()) -> None:
     """Fetch every organisation's indicator rows with one query per statement (an
     indicator's own or a shared one) and shape (:mod:`ligestat.engines.lift`), into each
     view's ``prefetched``.
 
-    ``plans``: per organisation, the selections and indicators it will run
-    (:func:`ligestat.api.plan`). A statement is keyed by its exact SQL, so a view only
-    ever reads the rows of the statement it runs; a statement lifting refuses is left
-    to run organisation by organisation.
+    ``con``: the store's connection (all organisations' rows; a warehouse's translating
+    one), ``views``: each organisation's store (:func:`for_organisation`), ``plans``: per
+    organisation, the selections and indicators it will run (:func:`ligestat.api.plan`),
+    ``listed``: every organisation the data may hold (the config's; a statement run for
+    all of them reads the tables unfiltered).
+    A statement is keyed by its exact SQL, so a view only ever reads the rows of the
+    statement it runs; a statement lifting refuses, or the engine fails on, is left to
+    run organisation by organisation.
     """
-    import duckdb
-
     from ligestat.engines.lift import ORG, Masked, Unliftable, lift, mask
     from ligestat.indicators import REGISTRY
 
@@ -173,38 +176,41 @@ def prefetch(con: Any, views: Mapping[str, OrganisationStore],
                         continue
                     batch = batches.setdefault((key, masked.text), {})
                     batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
+    every = set(listed)
     for (expected, _text), members in batches.items():
         first = next(iter(members.values()))[1]
         try:
             cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
-                                   tables))
-        except (Unliftable, duckdb.Error):
+                                   tables, every=bool(every) and every <= set(members)))
+        except Exception:  # refused, or the engine failed: each organisation on its own
             continue
         columns = tuple(d[0] for d in cur.description)
         if columns[-1:] != (ORG,) or (expected is not None and columns != (*expected, ORG)):
             continue
         rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
         for row in cur.fetchall():
-            rows[row[-1]].append(row[:-1])
+            if row[-1] in rows:
+                rows[row[-1]].append(row[:-1])
         for org_id, (sql, _) in members.items():
-            views[org_id].prefetched[sql] = rows[org_id]
+            prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
+            prefetched[sql] = rows[org_id]
 
 
-def _known_dates(con: Any, views: Mapping[str, OrganisationStore]) -> None:
+def _known_dates(con: Any, views: Mapping[str, Store]) -> None:
     """Every organisation's staff snapshots and population dates, in two queries."""
     for table, column, field in (("employees", "snapshot_date", "_snapshots"),
                                  ("population", "date", "population_dates")):
         dates: dict[str, list[date]] = {o: [] for o in views}
         for org_id, found in con.execute(
-                f"SELECT organisation, list(DISTINCT {column} ORDER BY {column}) "
-                f"FROM {table} GROUP BY organisation").fetchall():
+                f"SELECT DISTINCT organisation, {column} FROM {table} "
+                f"ORDER BY {column}").fetchall():
             if org_id in dates:
-                dates[org_id] = list(found)
+                dates[org_id].append(found)
         for org_id, view in views.items():
             setattr(view, field, dates[org_id])
 
 
-def _plans(views: Mapping[str, OrganisationStore], year: int, disclosure: str | None,
+def _plans(views: Mapping[str, Store], year: int, disclosure: str | None,
            names: list[str] | None) -> dict[str, list[tuple[Selection, list[str]]]]:
     """What :func:`ligestat.api.publish` will run for each organisation (one whose plan
     fails is left out: publishing it reports the error)."""
@@ -225,9 +231,8 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     """Every organisation's published tables for ``year``, by id (sorted): disclosure per
     organisation. ``only``: just these ids.
 
-    In a workspace, every indicator statement runs once for all organisations
-    (:func:`prefetch`); each organisation is then published from its rows. In a
-    warehouse, organisation by organisation.
+    Every indicator statement runs once for all organisations (:func:`prefetch`), in a
+    workspace as in a warehouse; each organisation is then published from its rows.
     """
     from ligestat.api import publish
 
@@ -243,10 +248,10 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
 
     cfg = store.year_config(year)
     views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
-    local = {o: v for o, v in views.items() if isinstance(v, OrganisationStore)}
-    if len(local) > 1:
-        _known_dates(store.con, local)
-        prefetch(store.con, local, _plans(local, year, disclosure, chosen))
+    if len(views) > 1:  # every statement once for all organisations
+        _known_dates(store.con, views)
+        prefetch(store.con, views, _plans(views, year, disclosure, chosen),
+                 listed=organisation_ids(cfg))
 
     def one(org_id: str) -> Published:
         try:
@@ -258,8 +263,9 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     try:
         return {org_id: one(org_id) for org_id in ids}
     finally:
-        for view in local.values():
-            view.close()
+        for view in views.values():
+            if isinstance(view, OrganisationStore):
+                view.close()
 
 
 def _shown(ids: list[str], limit: int = 10) -> str:

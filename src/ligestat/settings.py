@@ -5,11 +5,13 @@ config parser (:mod:`ligestat.config`) validates every section against this
 registry at load time, and ``docs/config.md`` is generated from it
 (``python -m ligestat.config > docs/config.md``). The built-in settings are
 registered in :mod:`ligestat.config`; every target of an indicator registers its
-own threshold in ``[targets]`` (:mod:`ligestat.indicators.registry`), exactly as
-an extension would.
+own threshold in ``[targets]`` (:mod:`ligestat.indicators.registry`), and the
+disclosure policies their ``[disclosure]`` settings, exactly as an extension would.
+Those modules are imported by :func:`load_builtins` before a config is read, not by
+``import ligestat`` (the command line starts without them, #15).
 
-This module imports nothing from ligestat but the error tree, so every other
-module may register settings.
+This module imports nothing from ligestat but the error tree (the built-ins by name,
+when asked), so every other module may register settings.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
 from types import MappingProxyType
 from typing import Any
 
@@ -29,6 +32,7 @@ __all__ = [
     "Section",
     "Setting",
     "convert",
+    "load_builtins",
     "reference_markdown",
     "register_section",
     "register_setting",
@@ -93,6 +97,15 @@ class Section:
 
 SETTINGS: dict[tuple[str, str], Setting] = {}
 SECTIONS: dict[str, Section] = {}
+
+# The modules whose import registers the built-in sections and settings.
+BUILTINS = ("ligestat.config", "ligestat.indicators", "ligestat.disclosure")
+
+
+def load_builtins() -> None:
+    """Register the built-in settings (once; importing a module twice does nothing)."""
+    for name in BUILTINS:
+        import_module(name)
 
 
 def register_section(section: Section) -> Section:
@@ -255,6 +268,7 @@ def _document(section: str, lines: list[str]) -> None:
 
 def reference_markdown() -> str:
     """docs/config.md, generated from the registry."""
+    load_builtins()
     lines = [_INTRO.rstrip("\n")]
     _document("", lines)
     return "\n".join(lines) + "\n"

@@ -35,11 +35,10 @@ from ligestat.io.narrative import NarrativeFile, find_narrative, read_narrative
 from ligestat.io.schema import TABLES
 from ligestat.io.scratch import private_dir
 from ligestat.limits import limit
-from ligestat.validate import typed_column, typed_select, validate_staged
+from ligestat.rules import typed_column, typed_select, validate_staged
 
-__all__ = ["DEFAULT_WORKSPACE", "ImportSummary", "Workspace", "resolve_config", "year_window"]
+__all__ = ["ImportSummary", "Workspace", "resolve_config", "year_window"]
 
-DEFAULT_WORKSPACE = Path("ligestat.duckdb")
 Progress = Callable[[str, int, int], None]  # (step description, done, total)
 
 _SQL_TYPES = {"date": "DATE", "integer": "BIGINT", "year": "BIGINT", "decimal": "DOUBLE",

@@ -1,18 +1,39 @@
 """The command line starts without the heavy libraries only some commands need (#15: start
 in under 0.2 s): renderers, charts, the register's web stack, the engines' SQL translator,
-numpy. Pinned by the modules a fresh interpreter holds, never by a clock."""
+numpy; and its help without DuckDB or pydantic (Typer imports pydantic to check an option's
+value). Pinned by the modules a fresh interpreter holds, never by a clock."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
+
+from ligestat.cli import app
 
 HEAVY = ("matplotlib", "weasyprint", "docx", "openpyxl", "numpy", "sqlglot", "starlette",
          "sqlalchemy", "alembic", "jinja2", "pandas", "scipy", "pyspark", "psycopg",
          "markdown_it", "pypdf", "lxml", "httpx", "argon2", "highspy")
+# what a command needs once it runs, not to start or to show its help
+RUN = ("duckdb", "pydantic")
+
+
+def _groups(group: Any, path: tuple[str, ...] = ()) -> Iterator[list[str]]:
+    """The names leading to ``ligestat`` and to each of its command groups."""
+    yield list(path)
+    for name, sub in getattr(group, "commands", {}).items():
+        if hasattr(sub, "commands"):
+            yield from _groups(sub, (*path, name))
+
+
+HELP = [[*path, "--help"] for path in _groups(typer.main.get_command(app))] + [
+    ["tables", "--help"], ["import", "--help"], ["sprog", "--help"], ["pay", "info", "--help"]]
 
 
 def _loaded(code: str) -> set[str]:
@@ -22,18 +43,27 @@ def _loaded(code: str) -> set[str]:
     return set(json.loads(out.splitlines()[-1]))
 
 
-def test_importing_the_command_line_loads_no_heavy_library() -> None:
-    assert sorted(_loaded("import ligestat.cli") & set(HEAVY)) == []
+@pytest.mark.parametrize("module", ["ligestat", "ligestat.cli"])
+def test_importing_the_command_line_loads_no_heavy_library(module: str) -> None:
+    assert sorted(_loaded(f"import {module}") & {*HEAVY, *RUN}) == []
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["tables", "--help"], ["import", "--help"]])
+@pytest.mark.parametrize("argv", HELP, ids=" ".join)
 def test_help_loads_no_heavy_library(argv: list[str]) -> None:
     code = ("from ligestat.cli import main\ntry:\n    main(" + repr(argv) + ")\n"
             "except SystemExit:\n    pass")
     loaded = _loaded(code)
     # typer's own help renderer may use markdown_it (rich's Markdown); nothing of ours does
-    assert sorted(loaded & (set(HEAVY) - {"markdown_it"})) == []
+    assert sorted(loaded & ({*HEAVY, *RUN} - {"markdown_it"})) == []
 
 
 def test_the_test_sees_a_heavy_library_when_one_is_imported() -> None:
     assert "openpyxl" in _loaded("import ligestat.cli, openpyxl")
+
+
+def test_a_command_that_runs_loads_what_it_needs(tmp_path: Path) -> None:
+    """The other side of the help tests: running a command does load DuckDB and pydantic."""
+    code = ("from ligestat.cli import main\ntry:\n    main(['tables', '--workspace', "
+            f"{str(tmp_path / 'none.duckdb')!r}, '--year', '2025'])\n"
+            "except SystemExit:\n    pass")
+    assert sorted(_loaded(code) & set(RUN)) == sorted(RUN)

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from ligestat.indicators import REGISTRY, reference_markdown
-from ligestat.settings import SETTINGS
+from ligestat.settings import SETTINGS, load_builtins
 from ligestat.settings import reference_markdown as config_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
+load_builtins()  # every built-in setting, not only those the imports above registered
 
 
 @pytest.mark.parametrize(("table", "key"), list(SETTINGS))

@@ -108,6 +108,19 @@ def test_windows_groups_and_unions_stay_within_an_organisation(con: Any) -> None
     assert [row[2] for row in got["A"]] == [1, 2, 3, 1, 2, 3]
 
 
+def test_a_batch_of_every_organisation_reads_the_tables_unfiltered(con: Any) -> None:
+    every = ["A", "B's"]
+    sql = lift(mask(FRAME_JOIN), {o: mask(FRAME_JOIN).frames for o in every}, TABLES,
+               every=True)
+    assert "WHERE organisation IN" not in sql
+    assert "WHERE organisation IN" in lift(mask(FRAME_JOIN), {"A": mask(FRAME_JOIN).frames},
+                                           TABLES)
+    rows = con.execute(sql).fetchall()
+    assert {r[-1] for r in rows} == set(every)
+    for org in every:
+        assert [r[:-1] for r in rows if r[-1] == org] == _alone(con, FRAME_JOIN, org)
+
+
 @pytest.mark.parametrize("sql", [
     "SELECT count(*) AS n FROM employees",  # one row even for an organisation without rows
     "SELECT gender FROM employees ORDER BY gender LIMIT 1",

@@ -73,6 +73,13 @@ def _interrupted(ctx: Any, exc: BaseException) -> None:
     raise typer.Exit(130) from None
 
 
+# The flags of ligestat and of each command group default to False, not None: Typer then
+# checks them without building a pydantic adapter, and `ligestat … --help` starts without
+# importing pydantic (#15).
+_OFF = {"help": False}
+_FLAGS_OFF = {**_OFF, "install_completion": False, "show_completion": False,
+              "pay": _OFF, "synth": _OFF, "register": _OFF}
+
 app = typer.Typer(
     cls=_Group,
     name="ligestat",
@@ -82,7 +89,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "default_map": _FLAGS_OFF},
 )
 
 def _version(value: bool) -> None:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ligestat import api
 from ligestat.errors import InputError, InterruptedAfterStoring, is_interrupt
-from ligestat.indicators import REGISTRY
-from ligestat.io.jsontext import dumps
-from ligestat.workspace import DEFAULT_WORKSPACE, ImportSummary, Workspace
+
+if TYPE_CHECKING:  # the library is imported when a command runs, not for --help (#15)
+    from ligestat.workspace import ImportSummary
 
 console = Console(soft_wrap=True)
+
+DEFAULT_WORKSPACE = Path("ligestat.duckdb")  # without DATA or --workspace
 
 CONTRACT_HELP = "as docs/contract.md describes"
 DataArg = Annotated[Path | None, typer.Argument(
@@ -38,6 +38,8 @@ OlderOpt = Annotated[bool, typer.Option(
 @contextmanager
 def _progress(enabled: bool = True) -> Iterator[Any]:
     """A Rich progress bar fed by the library's (step, done, total) callback."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     if not enabled or not console.is_terminal:
         yield None
         return
@@ -66,6 +68,8 @@ def validate(data: Annotated[Path, typer.Argument(
 
     Example: [bold]ligestat validate data/2025[/]
     """
+    from ligestat import api
+
     with _progress() as progress:
         summary = api.validate(data, config=config, progress=progress)
     _print_summary(summary)
@@ -82,6 +86,8 @@ def import_(data: Annotated[Path, typer.Argument(
 
     Example: [bold]ligestat import data/2025 --workspace kk.duckdb[/]
     """
+    from ligestat.workspace import Workspace
+
     ws = Workspace.open(workspace)
     try:
         with ws, _progress() as progress:
@@ -95,6 +101,8 @@ def import_(data: Annotated[Path, typer.Argument(
 
 
 def _years(path: Path) -> list[int]:
+    from ligestat.workspace import Workspace
+
     with Workspace.open(path, read_only=True) as ws:
         return ws.years()
 
@@ -141,7 +149,10 @@ def tables(data: DataArg = None,
       [bold]ligestat tables --workspace kk.duckdb --year 2025 --json tables.json[/]
       [bold]ligestat tables --source postgresql://hr@dwh/hr --config kk.toml --year 2025[/]
     """
+    from ligestat import api
     from ligestat.cli.table_view import LANGS, render_tables
+    from ligestat.indicators import REGISTRY
+    from ligestat.io.jsontext import dumps
 
     if lang is not None and lang not in LANGS:
         raise typer.BadParameter(f"{lang!r}: choose da or en", param_hint="--lang")
@@ -210,7 +221,9 @@ def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
 def _department_notes(workspace: Path | None, year: int) -> list[str]:
     """A line for every earlier year whose departments differ from ``year``'s: the
     per-year tables (children's sick days) span them (``ligestat.history``)."""
+    from ligestat import api
     from ligestat.history import describe
+    from ligestat.workspace import Workspace
 
     if workspace is None:
         return []  # a data folder has one config for every year

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from ligestat.disclosure import AuditResult, Policy
 from ligestat.errors import DisclosureError
+
+if TYPE_CHECKING:
+    from ligestat.disclosure import AuditResult, Policy
 
 console = Console(soft_wrap=True)
 

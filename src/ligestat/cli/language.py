@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from ligestat.errors import LanguageCheckError
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
-from ligestat.language.output import FORMATS, OutputFormat, render_diff
+from ligestat.language.output import FORMATS, OutputFormat
 
 if TYPE_CHECKING:  # the checker itself is imported when a check runs
     from ligestat.language.run import CheckResult
@@ -155,6 +154,9 @@ def sprog(
         raise typer.BadParameter("--fix-dir and --in-place need --fix.", param_hint="--fix")
     if fix_dir is not None and in_place:
         raise typer.BadParameter("use either --fix-dir or --in-place.", param_hint="--in-place")
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from ligestat.language.output.diff import render_diff
     from ligestat.language.run import FixOptions, MissingPathError, check_paths, read_allow_list
 
     try:

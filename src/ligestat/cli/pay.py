@@ -10,8 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ligestat import api
-
 __all__ = ["register"]
 
 pay_app = typer.Typer(name="pay", no_args_is_help=True,
@@ -48,6 +46,7 @@ def info(data: DataArg = None, category: Annotated[str, typer.Option(
 
     Example: [bold]ligestat pay info data/ --year 2025 --category "Lærere"[/]
     """
+    from ligestat import api
     from ligestat.pay.info import category_info
 
     with api.load(data, workspace=workspace, config=config) as ws:
@@ -84,6 +83,7 @@ def assessment(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assign
       [bold]ligestat pay assessment data/ --year 2025 --init[/]
       [bold]ligestat pay assessment data/ --year 2025 --lang en --out assessment.md[/]
     """
+    from ligestat import api
     from ligestat.errors import WorkspaceError
     from ligestat.pay.assessment import ASSESSMENT_FILENAME, assess, init_assessment_file
     from ligestat.pay.document import assessment_markdown
@@ -126,6 +126,7 @@ def export(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assignment
 
     Example: [bold]ligestat pay export data/ --year 2025 --format uk --out gpg.csv[/]
     """
+    from ligestat import api
     from ligestat.errors import WorkspaceError
     from ligestat.pay import published_pay
     from ligestat.pay.exports import egapro_csv, uk_csv
@@ -149,6 +150,7 @@ def adjusted(data: DataArg = None, year: YearOpt = ...,  # type: ignore[assignme
 
     Example: [bold]ligestat pay adjusted data/ --year 2025[/]
     """
+    from ligestat import api
     from ligestat.analysis import adjusted_gap
     from ligestat.analysis.logib import RATING_TEXT
     from ligestat.errors import WorkspaceError

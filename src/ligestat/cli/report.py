@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 __all__ = ["register"]
 
@@ -77,13 +76,15 @@ def report(
       [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --lang en[/]
       [bold]ligestat report --workspace kk.duckdb --year 2025 --out out --register kk.sqlite[/]
     """
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from ligestat.report import make_report
 
     if lang is not None and lang not in ("da", "en"):
         raise typer.BadParameter(f"{lang!r}: choose da or en", param_hint="--lang")
     formats = _formats(fmt)
     if data is None and workspace is None:
-        from ligestat.workspace import DEFAULT_WORKSPACE
+        from ligestat.cli.data import DEFAULT_WORKSPACE
 
         workspace = DEFAULT_WORKSPACE
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),

@@ -111,16 +111,19 @@ def _rows(body: str) -> list[str]:
         i = end + 1
 
 
-def lift(masked: Masked, orgs: Mapping[str, Sequence[str]], tables: Sequence[str]) -> str:
+def lift(masked: Masked, orgs: Mapping[str, Sequence[str]], tables: Sequence[str], *,
+         every: bool = False) -> str:
     """One statement giving, for every organisation of ``orgs`` (id → its frames' bodies,
     in :class:`Masked` order), the rows ``masked`` gives over that organisation's rows
-    of ``tables``, with ``organisation`` as the last column. Raises :class:`Unliftable`."""
+    of ``tables``, with ``organisation`` as the last column. ``every``: ``orgs`` holds
+    every organisation the tables hold, so they are read unfiltered. Raises
+    :class:`Unliftable`."""
     ids = list(orgs)
     varying = [i for i in range(len(masked.frames))
                if len({tuple(orgs[o])[i] for o in ids}) > 1]
     if "__ligestat" in masked.text.replace(_HOLE, ""):
         raise Unliftable("the statement holds lifting's own names")
-    template = _lifted(masked.text, frozenset(tables), frozenset(varying))
+    template = _lifted(masked.text, frozenset(tables), frozenset(varying), not every)
     frames = []
     for i, body in enumerate(orgs[ids[0]]):
         if i in varying:
@@ -134,7 +137,7 @@ _NAMES = re.compile(rf"\b(?:{_HOLE}(\d+)|__ligestat_org_list)\b")
 
 
 @lru_cache(maxsize=256)
-def _lifted(text: str, tables: frozenset[str], varying: frozenset[int]) -> str:
+def _lifted(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
     import sqlglot
     from sqlglot import exp
 
@@ -144,14 +147,15 @@ def _lifted(text: str, tables: frozenset[str], varying: frozenset[int]) -> str:
         raise Unliftable(str(exc)) from None
     if not isinstance(tree, exp.Select | exp.Union):
         raise Unliftable("not a query")
-    if not _Lifter(tables, {f"{_HOLE}{i}" for i in varying}).query(tree, {}, top=True):
+    if not _Lifter(tables, {f"{_HOLE}{i}" for i in varying}, filtered).query(tree, {}, top=True):
         raise Unliftable("the statement reads no organisation's rows")
     return str(tree.sql(dialect="duckdb"))
 
 
 class _Lifter:
-    def __init__(self, tables: frozenset[str], varying_frames: set[str]) -> None:
+    def __init__(self, tables: frozenset[str], varying_frames: set[str], filtered: bool) -> None:
         self.tables = tables
+        self.filtered = filtered
         self.varying = varying_frames
 
     # -- queries -------------------------------------------------------------------------
@@ -229,7 +233,7 @@ class _Lifter:
             names.append(source.alias_or_name)
         for i, (source, is_org) in enumerate(zip(sources, orgs, strict=True)):
             if isinstance(source, exp.Table) and source.name in self.tables \
-                    and source.name not in scope:
+                    and source.name not in scope and self.filtered:
                 self._filter_table(source)
             if isinstance(source, exp.Table) and source.name in self.varying:
                 self._org_frame(source)

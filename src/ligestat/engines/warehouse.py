@@ -25,7 +25,7 @@ from ligestat.config import Config
 from ligestat.engines.translate import translate
 from ligestat.errors import InputError
 from ligestat.io.schema import TABLES, Column, TableSchema
-from ligestat.validate import typed_column
+from ligestat.rules import typed_column
 
 __all__ = ["Engine", "Warehouse"]
 
@@ -134,6 +134,11 @@ class Warehouse:
                              f"{', '.join(missing_required)} (CONTRACT.md §1)")
         self.con = _Translating(self)
         self.older_snapshot_year: int | None = None  # a year that may count an older snapshot
+        # many organisations (ligestat.organisations.prefetch): an organisation's rows of
+        # statements run for all at once, and its snapshots and population dates
+        self.prefetched: dict[str, list[tuple[Any, ...]]] = {}
+        self._snapshots: list[date] | None = None
+        self.population_dates: list[date] | None = None
         self._check()
 
     @property
@@ -154,6 +159,8 @@ class Warehouse:
                       for name, cte in self._ctes.items()}
         view._config = config
         view.con = _Translating(view)
+        view.prefetched = {}
+        view._snapshots = view.population_dates = None
         return view
 
     def year_configs(self) -> list[tuple[int, Config]]:
@@ -167,8 +174,10 @@ class Warehouse:
         return _Result([(n,) for n in names], rows)
 
     def snapshots(self) -> list[date]:
-        rows = self.query("SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").rows
-        return [r[0] for r in rows]
+        if self._snapshots is None:
+            rows = self.query("SELECT DISTINCT snapshot_date FROM employees ORDER BY 1").rows
+            self._snapshots = [r[0] for r in rows]
+        return list(self._snapshots)
 
     def _check(self) -> None:
         """Aggregate checks that an import makes row by row, in one statement: every

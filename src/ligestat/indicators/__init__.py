@@ -204,7 +204,7 @@ def run(ws: Store, sel: Selection,
             part, pick = columns.index("part"), [columns.index(c) for c in ind.columns]
             got = [tuple(row[i] for i in pick) for row in got if row[part] == name]
         rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)} for row in got]
-        result[name] = ind.finish(ws.con, sel, rows) if ind.finish else rows
+        result[name] = ind.finish(ws, sel, rows) if ind.finish else rows
     return result
 
 

@@ -261,7 +261,7 @@ def _stage_csv(con: Any, source: SourceFile, relation: str, schema: TableSchema,
 
 # Parquet types whose cells validation and storage read as they are (``Staged.types``):
 # their text form is known, so the contract's text rules need to run only on the cells a
-# typed test cannot pass (ligestat.validate); any other type is read as text, as CSV is.
+# typed test cannot pass (ligestat.rules); any other type is read as text, as CSV is.
 _TYPED = {
     "date": ("DATE",),
     "integer": ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "UTINYINT", "USMALLINT",

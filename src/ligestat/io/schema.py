@@ -1,6 +1,6 @@
 """The contract's input tables (CONTRACT.md §1) as declarative data.
 
-Each column has a *kind* that names both its validation rule (``ligestat.validate``)
+Each column has a *kind* that names both its validation rule (``ligestat.rules``)
 and its SQL conversion into the typed workspace table (``ligestat.workspace``).
 """
 

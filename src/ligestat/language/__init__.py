@@ -21,18 +21,23 @@ job advert (only with ``jobopslag=True``) is ``"info"``.
 
 from __future__ import annotations
 
-from ligestat.language.advert import (
-    FEMININE_RULE,
-    MASCULINE_RULE,
-    VERDICTS,
-    AdvertVerdict,
-    analyse_advert,
-)
-from ligestat.language.fix import apply_fixes, unified_diff
-from ligestat.language.lexicon_check import validate_lexicon
-from ligestat.language.lexicon_load import Lexicon, load_lexicon
-from ligestat.language.matcher import check_text
-from ligestat.language.model import SEVERITIES, Finding, Hit
+from typing import TYPE_CHECKING
+
+from ligestat._lazy import exports
+
+if TYPE_CHECKING:  # imported when first used: the command line starts without them (#15)
+    from ligestat.language.advert import (
+        FEMININE_RULE,
+        MASCULINE_RULE,
+        VERDICTS,
+        AdvertVerdict,
+        analyse_advert,
+    )
+    from ligestat.language.fix import apply_fixes, unified_diff
+    from ligestat.language.lexicon_check import validate_lexicon
+    from ligestat.language.lexicon_load import Lexicon, load_lexicon
+    from ligestat.language.matcher import check_text
+    from ligestat.language.model import SEVERITIES, Finding, Hit
 
 __all__ = [
     "FEMININE_RULE",
@@ -50,3 +55,10 @@ __all__ = [
     "unified_diff",
     "validate_lexicon",
 ]
+
+__getattr__, __dir__ = exports(__name__, {
+    **dict.fromkeys(("FEMININE_RULE", "MASCULINE_RULE", "VERDICTS", "AdvertVerdict",
+                     "analyse_advert"), "advert"),
+    "apply_fixes": "fix", "unified_diff": "fix", "validate_lexicon": "lexicon_check",
+    "Lexicon": "lexicon_load", "load_lexicon": "lexicon_load", "check_text": "matcher",
+    "SEVERITIES": "model", "Finding": "model", "Hit": "model"})

@@ -8,12 +8,17 @@ source file (the page of a PDF, the paragraph and part of a Word document).
 
 from __future__ import annotations
 
-from ligestat.language.extract.document import Document, Location
-from ligestat.language.extract.files import SUFFIXES, discover, extract_file
-from ligestat.language.extract.html import html_document
-from ligestat.language.extract.markdown import markdown_document
-from ligestat.language.extract.text import DEFAULT_MAX_BYTES, text_document
-from ligestat.language.extract.web import CrawlLimits, crawl, is_url
+from typing import TYPE_CHECKING
+
+from ligestat._lazy import exports
+
+if TYPE_CHECKING:  # imported when first used: the command line starts without them (#15)
+    from ligestat.language.extract.document import Document, Location
+    from ligestat.language.extract.files import SUFFIXES, discover, extract_file
+    from ligestat.language.extract.html import html_document
+    from ligestat.language.extract.markdown import markdown_document
+    from ligestat.language.extract.text import DEFAULT_MAX_BYTES, text_document
+    from ligestat.language.extract.web import CrawlLimits, crawl, is_url
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -29,3 +34,9 @@ __all__ = [
     "markdown_document",
     "text_document",
 ]
+
+__getattr__, __dir__ = exports(__name__, {
+    "Document": "document", "Location": "document", "SUFFIXES": "files",
+    "discover": "files", "extract_file": "files", "html_document": "html",
+    "markdown_document": "markdown", "DEFAULT_MAX_BYTES": "text", "text_document": "text",
+    "CrawlLimits": "web", "crawl": "web", "is_url": "web"})
