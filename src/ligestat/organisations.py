@@ -156,7 +156,7 @@ def prefetch(con: Any, views: Mapping[str, Store],
     statement it runs; a statement lifting refuses, or the engine fails on, is left to
     run organisation by organisation.
     """
-    from ligestat.engines.lift import ORG, Masked, Unliftable, lift, mask
+    from ligestat.engines.lift import Masked, Unliftable, lift, mask
     from ligestat.indicators import REGISTRY
 
     tables = [t.name for t in TABLES]
@@ -177,23 +177,88 @@ def prefetch(con: Any, views: Mapping[str, Store],
                     batch = batches.setdefault((key, masked.text), {})
                     batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
     every = set(listed)
-    for (expected, _text), members in batches.items():
-        first = next(iter(members.values()))[1]
-        try:
-            cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
-                                   tables, every=bool(every) and every <= set(members)))
-        except Exception:  # refused, or the engine failed: each organisation on its own
-            continue
-        columns = tuple(d[0] for d in cur.description)
-        if columns[-1:] != (ORG,) or (expected is not None and columns != (*expected, ORG)):
-            continue
-        rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
-        for row in cur.fetchall():
-            if row[-1] in rows:
-                rows[row[-1]].append(row[:-1])
-        for org_id, (sql, _) in members.items():
-            prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
-            prefetched[sql] = rows[org_id]
+    frames = _FrameTables(con) if _is_duckdb(con) else None
+    try:
+        for (expected, _text), members in batches.items():
+            first = next(iter(members.values()))[1]
+            try:
+                cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
+                                       tables, every=bool(every) and every <= set(members),
+                                       frame=frames))
+            except Exception:  # refused, or the engine failed: each organisation on its own
+                continue
+            _keep(expected, members, cur, views)
+    finally:
+        if frames is not None:
+            frames.drop()
+
+
+def _keep(expected: tuple[str, ...] | None, members: Mapping[str, tuple[str, Any]], cur: Any,
+          views: Mapping[str, Store]) -> None:
+    """The rows of a lifted statement, split by organisation, into each view's
+    ``prefetched`` under the organisation's own statement (``expected``: its columns,
+    None for a presence check)."""
+    from ligestat.engines.lift import ORG
+
+    columns = tuple(d[0] for d in cur.description)
+    if columns[-1:] != (ORG,) or (expected is not None and columns != (*expected, ORG)):
+        return
+    rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
+    for row in cur.fetchall():
+        if row[-1] in rows:
+            rows[row[-1]].append(row[:-1])
+    for org_id, (sql, _) in members.items():
+        prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
+        prefetched[sql] = rows[org_id]
+
+
+def _is_duckdb(con: Any) -> bool:
+    import duckdb
+
+    return isinstance(con, duckdb.DuckDBPyConnection)
+
+
+class _FrameTables:
+    """Frames that differ between organisations as temporary tables of the workspace's
+    connection (``lift``'s ``frame``): inserted as typed lists, not bound as VALUES."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+        self.made: dict[tuple[tuple[Any, ...], ...], str] = {}
+
+    def __call__(self, rows: list[tuple[str, list[str]]]) -> str | None:
+        from ligestat.engines.lift import literals
+
+        values: list[tuple[Any, ...]] = []
+        for org_id, own in rows:
+            for row in own:
+                parsed = literals(row)
+                if parsed is None:
+                    return None
+                values.append((org_id, *parsed))
+        key = tuple(values)
+        if key in self.made:
+            return self.made[key]
+        if not values or len({len(v) for v in values}) != 1:
+            return None
+        columns = [list(c) for c in zip(*values, strict=True)]
+        types = []
+        for col in columns:
+            if all(isinstance(v, str) for v in col):
+                types.append("VARCHAR")
+            elif all(isinstance(v, int) for v in col):  # as VALUES types its integers
+                types.append("INTEGER" if all(-2**31 <= v < 2**31 for v in col) else "BIGINT")
+            else:
+                return None
+        name = f"__ligestat_frames_{len(self.made)}"
+        select = ", ".join(f"CAST(unnest(${i + 1}) AS {t}) AS c{i}" for i, t in enumerate(types))
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", columns)
+        self.made[key] = name
+        return name
+
+    def drop(self) -> None:
+        for name in self.made.values():
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _known_dates(con: Any, views: Mapping[str, Store]) -> None:
