@@ -145,7 +145,7 @@ def test_each_organisation_on_spark_is_its_rows_alone(spark_session: Any, tmp_pa
         for org, view in views.items():
             for sel, names in api.plan(view, YEAR, disclosure="standard"):
                 for name in names:
-                    assert REGISTRY[name].sql(sel) in view.prefetched, (org, name)
+                    assert REGISTRY[name].statement(sel)[0] in view.prefetched, (org, name)
     assert list(doc["organisations"]) == ["A", "B"]
     alone_a = orgdata.write_csv(tmp_path / "a", tables={n: orgdata.ROWS[n] for n in HR})
     _same(api.tables(alone_a, year=YEAR, disclosure="standard"), doc["organisations"]["A"])
