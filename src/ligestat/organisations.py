@@ -141,18 +141,21 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
 
 
 def prefetch(con: Any, views: Mapping[str, Store],
-             plans: Mapping[str, list[tuple[Selection, list[str]]]]) -> None:
+             plans: Mapping[str, list[tuple[Selection, list[str]]]], *,
+             listed: Iterable[str] = ()) -> None:
     """Fetch every organisation's indicator rows with one query per indicator and
     statement shape (:mod:`ligestat.engines.lift`), into each view's ``prefetched``.
 
     ``con``: the store's connection (all organisations' rows; a warehouse's translating
     one), ``views``: each organisation's store (:func:`for_organisation`), ``plans``: per
-    organisation, the selections and indicators it will run (:func:`ligestat.api.plan`).
+    organisation, the selections and indicators it will run (:func:`ligestat.api.plan`),
+    ``listed``: every organisation the data may hold (the config's; a statement run for
+    all of them reads the tables unfiltered).
     A statement is keyed by its exact SQL, so a view only ever reads the rows of the
     statement it runs; a statement lifting refuses, or the engine fails on, is left to
     run organisation by organisation.
     """
-    from ligestat.engines.lift import ORG, Masked, Unliftable, lift, mask
+    from ligestat.engines.lift import Masked, Unliftable, lift, mask
     from ligestat.indicators import REGISTRY
 
     tables = [t.name for t in TABLES]
@@ -171,22 +174,89 @@ def prefetch(con: Any, views: Mapping[str, Store],
                         continue
                     batch = batches.setdefault((key, masked.text), {})
                     batch.setdefault(org_id, (sql, masked))  # another year's twin runs alone
-    for (name, _text), members in batches.items():
-        first = next(iter(members.values()))[1]
-        try:
-            cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
-                                   tables))
-        except Exception:  # refused, or the engine failed: each organisation on its own
-            continue
-        columns = tuple(d[0] for d in cur.description)
-        if columns[-1:] != (ORG,) or (name and columns != (*REGISTRY[name].columns, ORG)):
-            continue
-        rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
-        for row in cur.fetchall():
+    every = set(listed)
+    frames = _FrameTables(con) if _is_duckdb(con) else None
+    try:
+        for (name, _text), members in batches.items():
+            first = next(iter(members.values()))[1]
+            try:
+                cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
+                                       tables, every=bool(every) and every <= set(members),
+                                       frame=frames))
+            except Exception:  # refused, or the engine failed: each organisation on its own
+                continue
+            _keep(name, members, cur, views)
+    finally:
+        if frames is not None:
+            frames.drop()
+
+
+def _keep(name: str, members: Mapping[str, tuple[str, Any]], cur: Any,
+          views: Mapping[str, Store]) -> None:
+    """The rows of a lifted statement, split by organisation, into each view's
+    ``prefetched`` under the organisation's own statement."""
+    from ligestat.engines.lift import ORG
+    from ligestat.indicators import REGISTRY
+
+    columns = tuple(d[0] for d in cur.description)
+    if columns[-1:] != (ORG,) or (name and columns != (*REGISTRY[name].columns, ORG)):
+        return
+    rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
+    for row in cur.fetchall():
+        if row[-1] in rows:
             rows[row[-1]].append(row[:-1])
-        for org_id, (sql, _) in members.items():
-            prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
-            prefetched[sql] = rows[org_id]
+    for org_id, (sql, _) in members.items():
+        prefetched: dict[str, Any] = getattr(views[org_id], "prefetched")  # noqa: B009
+        prefetched[sql] = rows[org_id]
+
+
+def _is_duckdb(con: Any) -> bool:
+    import duckdb
+
+    return isinstance(con, duckdb.DuckDBPyConnection)
+
+
+class _FrameTables:
+    """Frames that differ between organisations as temporary tables of the workspace's
+    connection (``lift``'s ``frame``): inserted as typed lists, not bound as VALUES."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+        self.made: dict[tuple[tuple[Any, ...], ...], str] = {}
+
+    def __call__(self, rows: list[tuple[str, list[str]]]) -> str | None:
+        from ligestat.engines.lift import literals
+
+        values: list[tuple[Any, ...]] = []
+        for org_id, own in rows:
+            for row in own:
+                parsed = literals(row)
+                if parsed is None:
+                    return None
+                values.append((org_id, *parsed))
+        key = tuple(values)
+        if key in self.made:
+            return self.made[key]
+        if not values or len({len(v) for v in values}) != 1:
+            return None
+        columns = [list(c) for c in zip(*values, strict=True)]
+        types = []
+        for col in columns:
+            if all(isinstance(v, str) for v in col):
+                types.append("VARCHAR")
+            elif all(isinstance(v, int) for v in col):  # as VALUES types its integers
+                types.append("INTEGER" if all(-2**31 <= v < 2**31 for v in col) else "BIGINT")
+            else:
+                return None
+        name = f"__ligestat_frames_{len(self.made)}"
+        select = ", ".join(f"CAST(unnest(${i + 1}) AS {t}) AS c{i}" for i, t in enumerate(types))
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {select}", columns)
+        self.made[key] = name
+        return name
+
+    def drop(self) -> None:
+        for name in self.made.values():
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
 
 def _known_dates(con: Any, views: Mapping[str, Store]) -> None:
@@ -243,7 +313,8 @@ def publish_all(store: Store, year: int, *, disclosure: str | None = None,
     views = {org_id: for_organisation(store, org_id, cfg) for org_id in ids}
     if len(views) > 1:  # every statement once for all organisations
         _known_dates(store.con, views)
-        prefetch(store.con, views, _plans(views, year, disclosure, chosen))
+        prefetch(store.con, views, _plans(views, year, disclosure, chosen),
+                 listed=organisation_ids(cfg))
 
     def one(org_id: str) -> Published:
         try:

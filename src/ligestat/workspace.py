@@ -195,6 +195,7 @@ class Workspace:
         self.import_committed = False
         self._importing: Config | None = None  # the config of the import being stored
         self._spill: Path | None = None  # DuckDB's temporary folder, removed on close
+        self._configs: dict[tuple[str, str], Config] = {}  # stored configs, parsed once
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -258,7 +259,7 @@ class Workspace:
     def stored_config(self) -> Config | None:
         """The config of the latest import (None in an empty workspace)."""
         text = self._meta("config")
-        return parse_config(text, f"{self.path or 'workspace'} (stored config)") if text else None
+        return self._parsed(text, f"{self.path or 'workspace'} (stored config)") if text else None
 
     @property
     def organisation(self) -> str | None:
@@ -295,7 +296,14 @@ class Workspace:
             row = None
         if row is None:
             return self.config
-        return parse_config(row[0], f"{self.path} (config stored for {year})")
+        return self._parsed(row[0], f"{self.path} (config stored for {year})")
+
+    def _parsed(self, text: str, where: str) -> Config:
+        """A stored config, parsed once per workspace (a config of many organisations is
+        large, and every year asks for its own)."""
+        if (text, where) not in self._configs:
+            self._configs[text, where] = parse_config(text, where)
+        return self._configs[text, where]
 
     def year_configs(self) -> list[tuple[int, Config]]:
         """Every report year with a staff snapshot and the config it was imported with,
@@ -312,7 +320,7 @@ class Workspace:
         parsed: dict[str, Config] = {}
         for text in texts.values():
             if text not in parsed:
-                parsed[text] = parse_config(text, f"{self.path} (stored config)")
+                parsed[text] = self._parsed(text, f"{self.path} (stored config)")
         return [(year, parsed[text]) for year, text in sorted(texts.items())]
 
     def use_config(self, config: Config) -> None:

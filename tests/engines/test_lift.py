@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from ligestat import api, organisations
-from ligestat.engines.lift import ORG, Unliftable, lift, mask
+from ligestat.engines.lift import ORG, Unliftable, lift, literals, mask
 from ligestat.indicators import REGISTRY, selection
 from ligestat.io.schema import TABLES as CONTRACT_TABLES
 
@@ -43,12 +43,13 @@ def _alone(con: Any, sql: str, org: str) -> list[tuple[Any, ...]]:
     return rows
 
 
-def _lifted(con: Any, sqls: dict[str, str],
-            tables: tuple[str, ...] = TABLES) -> dict[str, list[tuple[Any, ...]]]:
+def _lifted(con: Any, sqls: dict[str, str], tables: tuple[str, ...] = TABLES,
+            frame: Any = None) -> dict[str, list[tuple[Any, ...]]]:
     masked = {o: mask(s) for o, s in sqls.items()}
     assert len({m.text for m in masked.values()}) == 1
     first = next(iter(masked.values()))
-    cur = con.execute(lift(first, {o: m.frames for o, m in masked.items()}, tables))
+    cur = con.execute(lift(first, {o: m.frames for o, m in masked.items()}, tables,
+                           frame=frame))
     assert cur.description[-1][0] == ORG
     out: dict[str, list[tuple[Any, ...]]] = {o: [] for o in sqls}
     for row in cur.fetchall():
@@ -108,6 +109,19 @@ def test_windows_groups_and_unions_stay_within_an_organisation(con: Any) -> None
     assert [row[2] for row in got["A"]] == [1, 2, 3, 1, 2, 3]
 
 
+def test_a_batch_of_every_organisation_reads_the_tables_unfiltered(con: Any) -> None:
+    every = ["A", "B's"]
+    sql = lift(mask(FRAME_JOIN), {o: mask(FRAME_JOIN).frames for o in every}, TABLES,
+               every=True)
+    assert "WHERE organisation IN" not in sql
+    assert "WHERE organisation IN" in lift(mask(FRAME_JOIN), {"A": mask(FRAME_JOIN).frames},
+                                           TABLES)
+    rows = con.execute(sql).fetchall()
+    assert {r[-1] for r in rows} == set(every)
+    for org in every:
+        assert [r[:-1] for r in rows if r[-1] == org] == _alone(con, FRAME_JOIN, org)
+
+
 @pytest.mark.parametrize("sql", [
     "SELECT count(*) AS n FROM employees",  # one row even for an organisation without rows
     "SELECT gender FROM employees ORDER BY gender LIMIT 1",
@@ -120,6 +134,13 @@ def test_windows_groups_and_unions_stay_within_an_organisation(con: Any) -> None
 def test_a_statement_lifting_could_change_is_refused(sql: str) -> None:
     with pytest.raises(Unliftable):
         lift(mask(sql), {"A": mask(sql).frames}, TABLES)
+
+
+def test_frame_rows_are_read_as_literals() -> None:
+    assert literals("'D1', 0") == ["D1", 0]
+    assert literals("0, 9999, 'a''b, c', -3") == [0, 9999, "a'b, c", -3]
+    assert literals("'x', 1.5") is None  # only strings and integers become tables
+    assert literals("'x', NULL") is None
 
 
 def test_a_statement_naming_liftings_own_names_is_refused() -> None:
@@ -199,15 +220,18 @@ def _folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.parametrize("frames", ["values", "tables"])
 @pytest.mark.parametrize("year", [2024, 2025])
 def test_every_indicator_lifted_gives_each_organisation_its_rows_alone(
-        tmp_path: Path, year: int) -> None:
+        tmp_path: Path, year: int, frames: str) -> None:
     with api.Workspace.open() as ws:
         ws.import_data(_folder(tmp_path))
         cfg = ws.year_config(year)
         views = {o: organisations.for_organisation(ws, o, cfg) for o in "ABCD"}
         sels = {o: selection(v, year) for o, v in views.items()}
         batches = 0
+        # the departments as VALUES in the statement, or as temporary tables
+        frame = organisations._FrameTables(ws.con) if frames == "tables" else None
         for name, ind in REGISTRY.items():
             sqls = {o: ind.sql(sels[o]) for o in views}
             by_text: dict[str, dict[str, str]] = {}
@@ -215,10 +239,13 @@ def test_every_indicator_lifted_gives_each_organisation_its_rows_alone(
                 by_text.setdefault(mask(s).text, {})[o] = s
             for group in by_text.values():
                 batches += 1
-                got = _lifted(ws.con, group, tuple(t.name for t in CONTRACT_TABLES))
+                got = _lifted(ws.con, group, tuple(t.name for t in CONTRACT_TABLES), frame)
                 for o, s in group.items():
                     assert got[o] == views[o].con.execute(s).fetchall(), (name, o)
         assert batches < 2 * len(REGISTRY)  # departments differ, yet most share a batch
+        if frame is not None:
+            assert frame.made  # the departments were tables
+            frame.drop()
 
 
 def test_publishing_many_organisations_reads_the_prefetched_rows(tmp_path: Path) -> None:

@@ -123,14 +123,29 @@ def _many_parquet(folder: Path) -> Path:
     return out
 
 
-def test_each_organisation_on_spark_is_its_rows_alone(spark_session: Any,
-                                                      tmp_path: Path) -> None:
+def test_each_organisation_on_spark_is_its_rows_alone(spark_session: Any, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from ligestat import organisations
     from ligestat.engines.spark import Spark
     from ligestat.engines.warehouse import Warehouse
+    from ligestat.indicators import REGISTRY
 
+    views: dict[str, Any] = {}
+    made = organisations.for_organisation
+
+    def kept(store: Any, org_id: str, config: Any = None) -> Any:
+        views[org_id] = made(store, org_id, config)
+        return views[org_id]
+
+    monkeypatch.setattr(organisations, "for_organisation", kept)
     folder = _many_parquet(tmp_path)
     with Warehouse(Spark(f"spark://{folder}", spark=spark_session), parse_config(MANY)) as wh:
         doc = api.document(wh, YEAR, disclosure="standard")
+        # every statement came from one lifted Spark query: none fell back
+        for org, view in views.items():
+            for sel, names in api.plan(view, YEAR, disclosure="standard"):
+                for name in names:
+                    assert REGISTRY[name].sql(sel) in view.prefetched, (org, name)
     assert list(doc["organisations"]) == ["A", "B"]
     alone_a = orgdata.write_csv(tmp_path / "a", tables={n: orgdata.ROWS[n] for n in HR})
     _same(api.tables(alone_a, year=YEAR, disclosure="standard"), doc["organisations"]["A"])

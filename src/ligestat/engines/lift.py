@@ -24,12 +24,12 @@ operation of mixed branches. The caller then runs it organisation by organisatio
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["ORG", "Masked", "Unliftable", "lift", "mask"]
+__all__ = ["ORG", "Masked", "Unliftable", "lift", "literals", "mask"]
 
 ORG = "organisation"
 _HOLE = "__ligestat_frame_"  # a frame's stand-in table in a masked statement
@@ -94,6 +94,24 @@ def mask(sql: str) -> Masked:
     return Masked("".join(out), tuple(frames))
 
 
+_LITERAL = re.compile(r"\s*(?:'((?:[^']|'')*)'|(-?\d+))\s*(?:,|$)")
+
+
+def literals(row: str) -> list[str | int] | None:
+    """A row of a frame (``'D1', 0``) as Python values; None unless every value is a
+    string or an integer literal."""
+    out: list[str | int] = []
+    pos = 0
+    while pos < len(row):
+        m = _LITERAL.match(row, pos)
+        if m is None or m.end() == pos:
+            return None
+        out.append(m.group(1).replace("''", "'") if m.group(1) is not None
+                   else int(m.group(2)))
+        pos = m.end()
+    return out
+
+
 def _lit(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -111,20 +129,33 @@ def _rows(body: str) -> list[str]:
         i = end + 1
 
 
-def lift(masked: Masked, orgs: Mapping[str, Sequence[str]], tables: Sequence[str]) -> str:
+def lift(masked: Masked, orgs: Mapping[str, Sequence[str]], tables: Sequence[str], *,
+         every: bool = False,
+         frame: Callable[[list[tuple[str, list[str]]]], str | None] | None = None) -> str:
     """One statement giving, for every organisation of ``orgs`` (id → its frames' bodies,
     in :class:`Masked` order), the rows ``masked`` gives over that organisation's rows
-    of ``tables``, with ``organisation`` as the last column. Raises :class:`Unliftable`."""
+    of ``tables``, with ``organisation`` as the last column. ``every``: ``orgs`` holds
+    every organisation the tables hold, so they are read unfiltered. ``frame``: given a
+    frame that differs between organisations, as (organisation, its rows' SQL literals),
+    the name of a relation of its (organisation, …) rows, or None; by default (and for
+    None) the rows are written into the statement as VALUES, which DuckDB binds row by
+    row (a hundred organisations' departments cost tens of milliseconds a statement).
+    Raises :class:`Unliftable`."""
     ids = list(orgs)
     varying = [i for i in range(len(masked.frames))
                if len({tuple(orgs[o])[i] for o in ids}) > 1]
     if "__ligestat" in masked.text.replace(_HOLE, ""):
         raise Unliftable("the statement holds lifting's own names")
-    template = _lifted(masked.text, frozenset(tables), frozenset(varying))
+    template = _lifted(masked.text, frozenset(tables), frozenset(varying), not every)
     frames = []
     for i, body in enumerate(orgs[ids[0]]):
         if i in varying:
-            body = ", ".join(f"({_lit(o)}, {row})" for o in ids for row in _rows(orgs[o][i]))
+            rows = [(o, _rows(orgs[o][i])) for o in ids]
+            name = frame(rows) if frame is not None else None
+            if name is not None:
+                frames.append(name)
+                continue
+            body = ", ".join(f"({_lit(o)}, {row})" for o, own in rows for row in own)
         frames.append(f"(VALUES {body})")
     org_list = ", ".join(_lit(o) for o in ids)
     return _NAMES.sub(lambda m: frames[int(m.group(1))] if m.group(1) else org_list, template)
@@ -134,7 +165,7 @@ _NAMES = re.compile(rf"\b(?:{_HOLE}(\d+)|__ligestat_org_list)\b")
 
 
 @lru_cache(maxsize=256)
-def _lifted(text: str, tables: frozenset[str], varying: frozenset[int]) -> str:
+def _lifted(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
     import sqlglot
     from sqlglot import exp
 
@@ -144,14 +175,15 @@ def _lifted(text: str, tables: frozenset[str], varying: frozenset[int]) -> str:
         raise Unliftable(str(exc)) from None
     if not isinstance(tree, exp.Select | exp.Union):
         raise Unliftable("not a query")
-    if not _Lifter(tables, {f"{_HOLE}{i}" for i in varying}).query(tree, {}, top=True):
+    if not _Lifter(tables, {f"{_HOLE}{i}" for i in varying}, filtered).query(tree, {}, top=True):
         raise Unliftable("the statement reads no organisation's rows")
     return str(tree.sql(dialect="duckdb"))
 
 
 class _Lifter:
-    def __init__(self, tables: frozenset[str], varying_frames: set[str]) -> None:
+    def __init__(self, tables: frozenset[str], varying_frames: set[str], filtered: bool) -> None:
         self.tables = tables
+        self.filtered = filtered
         self.varying = varying_frames
 
     # -- queries -------------------------------------------------------------------------
@@ -229,7 +261,7 @@ class _Lifter:
             names.append(source.alias_or_name)
         for i, (source, is_org) in enumerate(zip(sources, orgs, strict=True)):
             if isinstance(source, exp.Table) and source.name in self.tables \
-                    and source.name not in scope:
+                    and source.name not in scope and self.filtered:
                 self._filter_table(source)
             if isinstance(source, exp.Table) and source.name in self.varying:
                 self._org_frame(source)
@@ -296,14 +328,12 @@ class _Lifter:
 
     def _filter_table(self, table: Any) -> None:
         """A contract table → its batch's organisations' rows (same name as alias)."""
-        import sqlglot
         from sqlglot import exp
 
-        alias = table.alias or table.name
-        sub = sqlglot.parse_one(f"SELECT * FROM {table.name} WHERE {ORG} IN "
-                                "(__ligestat_org_list)", read="duckdb")
+        sub = _template(f"SELECT * FROM __t WHERE {ORG} IN (__ligestat_org_list)")
+        sub.find(exp.Table).set("this", exp.to_identifier(table.name))
         table.replace(exp.Subquery(this=sub, alias=exp.TableAlias(
-            this=exp.to_identifier(alias))))
+            this=exp.to_identifier(table.alias or table.name))))
 
     def _org_frame(self, table: Any) -> None:
         """A varying frame: its column list gains ``organisation`` first."""
@@ -317,12 +347,23 @@ class _Lifter:
 
     def _repeat(self, source: Any, name: str) -> None:
         """A relation of constants → the same rows once per organisation of the batch."""
-        import sqlglot
         from sqlglot import exp
 
-        inner = source.sql(dialect="duckdb")
-        sub = sqlglot.parse_one(
-            f"SELECT {_ORGS_ALIAS}.{ORG}, {name}.* FROM {inner} CROSS JOIN "
-            f"(SELECT unnest([__ligestat_org_list]) AS {ORG}) AS {_ORGS_ALIAS}", read="duckdb")
+        sub = _template(f"SELECT {_ORGS_ALIAS}.{ORG}, __n.* FROM __t CROSS JOIN "
+                        f"(SELECT unnest([__ligestat_org_list]) AS {ORG}) AS {_ORGS_ALIAS}")
+        sub.expressions[1].set("table", exp.to_identifier(name))
+        sub.args["from_"].set("this", source.copy())
         source.replace(exp.Subquery(this=sub, alias=exp.TableAlias(
             this=exp.to_identifier(name))))
+
+
+@lru_cache(maxsize=8)
+def _parsed_template(sql: str) -> Any:
+    import sqlglot
+
+    return sqlglot.parse_one(sql, read="duckdb")
+
+
+def _template(sql: str) -> Any:
+    """A fixed statement of lifting's own, parsed once, as a fresh tree."""
+    return _parsed_template(sql).copy()

@@ -194,7 +194,7 @@ def run(ws: Store, sel: Selection,
             fetched = cur.fetchall()
         rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)}
                 for row in fetched]
-        result[name] = ind.finish(ws.con, sel, rows) if ind.finish else rows
+        result[name] = ind.finish(ws, sel, rows) if ind.finish else rows
     return result
 
 

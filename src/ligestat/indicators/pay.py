@@ -110,14 +110,14 @@ def exact_category_gap(con: Any, ctx: Selection, category: str) -> Fraction | No
     return None if men == 0 else (men - women) / men
 
 
-def judge_categories_exactly(con: Any, ctx: Selection,
+def judge_categories_exactly(store: Any, ctx: Selection,
                              rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Re-judge ``assessment_required`` exactly where the float gap is near 5 %."""
     out = []
     for row in rows:
         gap = row["total_hourly_gap"]
         if gap is not None and abs(abs(gap) - float(ASSESSMENT_THRESHOLD)) < _NEAR:
-            exact = exact_category_gap(con, ctx, row["category"])
+            exact = exact_category_gap(store.con, ctx, row["category"])
             row = {**row, "assessment_required":
                    None if exact is None else abs(exact) >= ASSESSMENT_THRESHOLD}
         out.append(row)

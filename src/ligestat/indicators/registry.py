@@ -132,7 +132,8 @@ class Indicator:
     history: str = ""  # a table of this one's totals per report_year (last year's fallback)
     # optional tables (pay): computed only when the SQL ``present(sel)`` gives a row
     present: Callable[[Selection], str] | None = None
-    # a last step on the fetched rows (pay: exact judgement near a threshold)
+    # a last step on the fetched rows, given the store (its ``con`` reads it; pay: exact
+    # judgement near a threshold)
     finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
 
 
