@@ -168,6 +168,79 @@ def test_duplicates_are_per_organisation(tmp_path: Path) -> None:
         "(first at row 5) (E1)"]
 
 
+def _parquet(folder: Path, rows: list[tuple[Any, ...]]) -> Path:
+    """The employees as Parquet (text columns; the rows' cells as text), with CONFIG."""
+    import duckdb
+
+    folder.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect()
+    cols = (*EMP, "organisation")
+    con.execute("CREATE TABLE e (" + ", ".join(f"{c} VARCHAR" for c in cols) + ")")
+    con.executemany(f"INSERT INTO e VALUES ({', '.join('?' for _ in cols)})",
+                    [tuple(None if v is None else str(v) for v in r) for r in rows])
+    con.execute(f"COPY e TO '{folder / 'employees.parquet'}' (FORMAT parquet)")
+    con.close()
+    (folder / "ligestat.toml").write_text(CONFIG, encoding="utf-8")
+    return folder
+
+
+def test_organisation_and_department_problems_in_parquet_name_row_column_value(
+        tmp_path: Path) -> None:
+    """The organisation and department of each row are judged once per distinct pair, by
+    the rules: every broken one still names its rows and values (Parquet rows: row 1 is the
+    first row)."""
+    day = "2024-09-30"
+    rows = [
+        (day, "E1", "woman", 1980, "X", "Adm", 1, "", "A1"),  # fine
+        (day, "E2", "man", 1970, " Y ", "Adm", 1, "", " A1 "),  # fine once trimmed
+        (day, "E3", "woman", 1990, "Z", "Adm", "", "", "A1"),  # not Alfa's
+        (day, "E4", "man", 1985, "", "Tek", 1, "", "A1"),  # Alfa has departments
+        (day, "E5", "man", 1975, "X", "Tek", "", "", "B2"),  # Beta has none
+        (day, "E6", "man", 1975, None, "Tek", "", "", "B2"),  # fine
+        (day, "E7", "man", 1975, "X", "Tek", "", "", "C3"),  # no such organisation
+        (day, "E8", "man", 1975, "X", "Tek", "", "", None),  # no organisation
+        (day, "E9", "man", 1975, "X", "Tek", "", "", "A\x01"),  # a control character
+        *[(day, f"F{i}", "man", 1975, "", "Tek", "", "", "D4") for i in range(5)],
+    ]
+    # C3, A\x01 and D4 (5 rows) are 7 unknown organisations: one line naming their rows
+    assert _problems(_parquet(tmp_path, rows)) == [
+        "employees.parquet:3: department: not a department of the row's organisation; add "
+        "it to ligestat.toml [organisations.\"ID\".departments] or correct the row (Z)",
+        "employees.parquet:4: department: is empty ()",
+        "employees.parquet:5: department: unknown department code: the row's organisation "
+        "lists no departments in ligestat.toml; add them there or leave the cell empty (X)",
+        "employees.parquet: organisation: unknown organisation; add it to ligestat.toml as "
+        "[organisations.\"ID\"] or correct the row — 7 rows (7, 9–14), e.g. C3, A\\x01, D4",
+        "employees.parquet:8: organisation: is empty; with [organisations] in ligestat.toml "
+        "every row names its organisation ()",
+        "employees.parquet:9: organisation: holds a control character (shown as \\xNN); "
+        "remove it (A\\x01)",
+    ]
+
+
+def test_duplicates_are_found_when_blanks_around_an_id_or_organisation_differ(
+        tmp_path: Path) -> None:
+    """Keys are compared trimmed (trim() also removes a no-break space): E1 with a
+    no-break space after it, or in " A1", is the E1 of A1 again."""
+    day = "2024-09-30"
+    rows = [(day, "E1", "woman", 1980, "X", "Adm", 1, "", "A1"),
+            (day, "E1\u00a0", "woman", 1980, "X", "Adm", 1, "", "A1"),
+            (day, "E2", "woman", 1980, "X", "Adm", 1, "", "A1"),
+            (day, "E2", "woman", 1980, "X", "Adm", 1, "", " A1"),
+            (day, "E3", "woman", 1980, "X", "Adm", 1, "", "A1"),
+            (day, "E3", "woman", 1980, "", "Adm", 1, "", "B2")]  # another organisation's E3
+    assert _problems(_parquet(tmp_path / "pq", rows)) == [
+        "employees.parquet:2: employee_id: duplicate employee_id for the same snapshot_date "
+        "(first at row 1) (E1)",
+        "employees.parquet:4: employee_id: duplicate employee_id for the same snapshot_date "
+        "(first at row 3) (E2)"]
+    assert _problems(_hand(tmp_path / "csv", rows)) == [
+        "employees.csv:3: employee_id: duplicate employee_id for the same snapshot_date "
+        "(first at row 2) (E1)",
+        "employees.csv:5: employee_id: duplicate employee_id for the same snapshot_date "
+        "(first at row 4) (E2)"]
+
+
 @pytest.mark.parametrize(("toml", "words"), [
     (CONFIG + "[departments.X]\n", ["[departments] cannot be combined with [organisations]"]),
     ('organisation = "X"\norganisations = {}\n', ["[organisations] lists no organisation"]),

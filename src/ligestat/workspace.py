@@ -420,9 +420,12 @@ class Workspace:
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", [cfg.source_text])
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('organisation', ?)",
                              [cfg.organisation])
-            self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT DISTINCT "
-                             "snapshot_date, ? FROM employees WHERE snapshot_date IN "
-                             f"({self._snapshots_sql(staged, cfg)})", [cfg.source_text])
+            # the dates made distinct before the config joins them: DISTINCT over (date,
+            # config) would hash the config's text (100 kB with many organisations) per row
+            self.con.execute("INSERT OR REPLACE INTO snapshot_configs SELECT d, ? FROM "
+                             "(SELECT DISTINCT snapshot_date AS d FROM employees WHERE "
+                             f"snapshot_date IN ({self._snapshots_sql(staged, cfg)}))",
+                             [cfg.source_text])
             self.con.execute("INSERT INTO imports (source, tables, rows) VALUES (?, ?, ?)",
                              [str(data), ",".join(st.source.table for st in staged),
                               sum(st.rows for st in staged)])
@@ -491,13 +494,25 @@ class Workspace:
                                  f"(SELECT DISTINCT {key} FROM ({typed}))")
         if "organisation" in st.columns and table in _BY_ORGANISATION:
             # many organisations: stored in organisation order, so that reading one
-            # organisation's rows (ligestat.organisations) skips the others' row groups
+            # organisation's rows (ligestat.organisations) skips the others' row groups;
+            # a file already in that order is stored as it is, without a sort
+            order = "" if self._in_organisation_order(st) else " ORDER BY organisation"
             self.con.execute("SET preserve_insertion_order = true")
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}) "
-                             "ORDER BY organisation")
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({typed}){order}")
             self.con.execute("SET preserve_insertion_order = false")
         else:
             self.con.execute(f"INSERT INTO {table} BY NAME {typed}")
+
+    def _in_organisation_order(self, st: Staged) -> bool:
+        """Whether the staged rows come organisation by organisation, in ascending order:
+        each organisation's rows one run of consecutive rows (one small aggregate; a
+        CSV record over several lines breaks a run, and the rows are then sorted)."""
+        runs = self.con.execute(
+            f"SELECT organisation, min(_row), max(_row), count(*) FROM {st.relation} "
+            "GROUP BY organisation ORDER BY 2").fetchall()
+        ids = [r[0] for r in runs]
+        return (None not in ids and ids == sorted(ids)
+                and all(last - first + 1 == n for _, first, last, n in runs))
 
     # -- what is stored ----------------------------------------------------------
     def narrative(self) -> tuple[NarrativeFile, ...]:

@@ -189,3 +189,26 @@ def test_an_import_larger_than_the_memory_limit_spills_and_succeeds(
         assert summary.rows["employees"] == 600_000
         assert ws.con.execute("SELECT count(DISTINCT employee_id) FROM employees").fetchone() \
             == (600_000,)
+
+
+def test_an_id_of_a_no_break_space_is_empty(tmp_path: Path) -> None:
+    """trim() removes U+00A0 as it removes a blank: such an id is empty, in Parquet and CSV."""
+    rows = [("2025-01-01", "E1", "kvinde", 1980, "ADM", "IT", None, None),
+            ("2025-01-01", "\u00a0", "kvinde", 1980, "ADM", "IT", None, None)]
+    _write(tmp_path, {"employees": (EMPLOYEES, rows)})
+    assert [str(p) for p in _problems(tmp_path / "parquet")] == [
+        "employees.parquet:2: employee_id: is empty (\u00a0)"]
+    assert [str(p) for p in _problems(tmp_path / "csv")] == [
+        "employees.csv:3: employee_id: is empty (\u00a0)"]
+
+
+def test_a_text_of_many_values_is_judged_row_by_row(tmp_path: Path) -> None:
+    """An agreement unique to each row (more values than are judged one by one): its
+    control character is still found, on its row."""
+    rows = [("2025-01-01", f"E{i}", "kvinde", 1980, "ADM", f"Aftale {i}", None, None)
+            for i in range(1, 2001)]
+    rows[1499] = (*rows[1499][:5], "Aftale\x011500", None, None)
+    _write(tmp_path, {"employees": (EMPLOYEES, rows)})
+    assert [str(p) for p in _problems(tmp_path / "parquet")] == [
+        "employees.parquet:1500: agreement: holds a control character (shown as \\xNN); "
+        "remove it (Aftale\\x011500)"]

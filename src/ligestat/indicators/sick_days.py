@@ -33,17 +33,19 @@ COLUMNS = ("year", "department", "women_entitled", "women_took", "women_share",
 def child_sick_days(sel: Selection) -> str:
     judged = max_gap_sql("women_took", "women_entitled", "men_took", "men_entitled",
                          sel.target("child_sick_days_gap"))
-    # counted per year and department first; the frame's join (with its total) then
-    # reads those counts, not every row
+    # counted per year, department, gender and whether any day was taken first (a grouping,
+    # not a filter per row); the frame's join (with its total) then reads those counts
     return f"""
     WITH years AS (SELECT DISTINCT year FROM child_sick_days WHERE year <= {sel.year - 1}),
+    counted AS (SELECT year, department, gender, days_taken > 0 AS took, count(*) AS n
+                FROM child_sick_days WHERE entitled AND year <= {sel.year - 1}
+                GROUP BY year, department, gender, took),
     sick AS (SELECT year, department,
-               count(*) FILTER (WHERE gender = 'woman') AS we,
-               count(*) FILTER (WHERE gender = 'woman' AND days_taken > 0) AS wt,
-               count(*) FILTER (WHERE gender = 'man') AS me,
-               count(*) FILTER (WHERE gender = 'man' AND days_taken > 0) AS mt
-             FROM child_sick_days WHERE entitled AND year <= {sel.year - 1}
-             GROUP BY year, department),
+               sum(n) FILTER (WHERE gender = 'woman') AS we,
+               sum(n) FILTER (WHERE gender = 'woman' AND took) AS wt,
+               sum(n) FILTER (WHERE gender = 'man') AS me,
+               sum(n) FILTER (WHERE gender = 'man' AND took) AS mt
+             FROM counted GROUP BY year, department),
     per AS (
       SELECT y.year, f.department, f.ord,
         CAST(coalesce(sum(s.we), 0) AS BIGINT) AS women_entitled,

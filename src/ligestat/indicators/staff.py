@@ -48,11 +48,15 @@ def _band_case(age: str) -> str:
            needs_snapshot=True)
 def staff_age_gender(sel: Selection) -> str:
     bands = ", ".join(f"('{label}', {i})" for i, (label, _, _) in enumerate(AGE_BANDS))
-    age = "(year(snapshot_date) - birth_year)"
+    # counted per gender and birth year first (integers group fast), then banded: every
+    # row has the snapshot's date, so the age is the snapshot's year − the birth year
+    age = f"({sel.snapshot_date.year if sel.snapshot_date else 0} - birth_year)"
     return f"""
-    WITH staff AS (SELECT gender, {_band_case(age)} AS age_band, count(*) AS n FROM employees
-                   WHERE {sel.staff_filter} GROUP BY ALL)
-    SELECT b.age_band, g.gender, coalesce(s.n, 0) AS n
+    WITH born AS (SELECT gender, birth_year, count(*) AS n FROM employees
+                  WHERE {sel.staff_filter} GROUP BY gender, birth_year),
+    staff AS (SELECT gender, {_band_case(age)} AS age_band, sum(n) AS n FROM born
+              GROUP BY ALL)
+    SELECT b.age_band, g.gender, CAST(coalesce(s.n, 0) AS BIGINT) AS n
     FROM (VALUES {bands}) AS b(age_band, bord) CROSS JOIN {GENDERS}
     LEFT JOIN staff s ON s.age_band = b.age_band AND s.gender = g.gender
     ORDER BY b.bord, g.gord"""
@@ -67,14 +71,17 @@ def staff_age_gender(sel: Selection) -> str:
                for g, k in _GENDER_KEYS.items())),
            needs_snapshot=True)
 def agreements_gender(sel: Selection) -> str:
+    # counted per agreement and gender first (a grouping, not a filter per row), then pivoted
     return f"""
-    WITH per AS (
+    WITH counted AS (SELECT agreement, gender, count(*) AS n FROM employees
+                     WHERE {sel.staff_filter} GROUP BY agreement, gender),
+    per AS (
       SELECT agreement,
-             count(*) FILTER (WHERE gender = 'woman') AS women,
-             count(*) FILTER (WHERE gender = 'man') AS men,
-             count(*) FILTER (WHERE gender = 'other') AS other,
-             count(*) AS total
-      FROM employees WHERE {sel.staff_filter} GROUP BY agreement)
+             CAST(coalesce(sum(n) FILTER (WHERE gender = 'woman'), 0) AS BIGINT) AS women,
+             CAST(coalesce(sum(n) FILTER (WHERE gender = 'man'), 0) AS BIGINT) AS men,
+             CAST(coalesce(sum(n) FILTER (WHERE gender = 'other'), 0) AS BIGINT) AS other,
+             CAST(sum(n) AS BIGINT) AS total
+      FROM counted GROUP BY agreement)
     SELECT agreement, women, men, other, total, women / total AS women_share,
            men / total AS men_share
     FROM per ORDER BY women_share DESC, agreement"""
