@@ -143,8 +143,9 @@ def for_organisation(store: Store, org_id: str, config: Config | None = None) ->
 def prefetch(con: Any, views: Mapping[str, Store],
              plans: Mapping[str, list[tuple[Selection, list[str]]]], *,
              listed: Iterable[str] = ()) -> None:
-    """Fetch every organisation's indicator rows with one query per indicator and
-    statement shape (:mod:`ligestat.engines.lift`), into each view's ``prefetched``.
+    """Fetch every organisation's indicator rows with one query per statement (an
+    indicator's own or a shared one) and shape (:mod:`ligestat.engines.lift`), into each
+    view's ``prefetched``.
 
     ``con``: the store's connection (all organisations' rows; a warehouse's translating
     one), ``views``: each organisation's store (:func:`for_organisation`), ``plans``: per
@@ -159,15 +160,16 @@ def prefetch(con: Any, views: Mapping[str, Store],
     from ligestat.indicators import REGISTRY
 
     tables = [t.name for t in TABLES]
-    # (indicator or "", masked text) → organisation → (its SQL, masked); "" for the
-    # statements telling whether an optional table is present
-    batches: dict[tuple[str, str], dict[str, tuple[str, Masked]]] = {}
+    # (the statement's columns or None, masked text) → organisation → (its SQL, masked);
+    # None for the statements telling whether an optional table is present
+    batches: dict[tuple[tuple[str, ...] | None, str], dict[str, tuple[str, Masked]]] = {}
     for org_id, runs in plans.items():
         for sel, names in runs:
             for name in names:
                 ind = REGISTRY[name]
-                for key, sql in ((name, ind.sql(sel)),
-                                 *((("", ind.present(sel)),) if ind.present else ())):
+                statement, columns = ind.statement(sel)  # a shared one: once for all
+                for key, sql in ((columns, statement),
+                                 *(((None, ind.present(sel)),) if ind.present else ())):
                     try:
                         masked = mask(sql)
                     except Unliftable:
@@ -177,7 +179,7 @@ def prefetch(con: Any, views: Mapping[str, Store],
     every = set(listed)
     frames = _FrameTables(con) if _is_duckdb(con) else None
     try:
-        for (name, _text), members in batches.items():
+        for (expected, _text), members in batches.items():
             first = next(iter(members.values()))[1]
             try:
                 cur = con.execute(lift(first, {o: m.frames for o, (_, m) in members.items()},
@@ -185,21 +187,21 @@ def prefetch(con: Any, views: Mapping[str, Store],
                                        frame=frames))
             except Exception:  # refused, or the engine failed: each organisation on its own
                 continue
-            _keep(name, members, cur, views)
+            _keep(expected, members, cur, views)
     finally:
         if frames is not None:
             frames.drop()
 
 
-def _keep(name: str, members: Mapping[str, tuple[str, Any]], cur: Any,
+def _keep(expected: tuple[str, ...] | None, members: Mapping[str, tuple[str, Any]], cur: Any,
           views: Mapping[str, Store]) -> None:
     """The rows of a lifted statement, split by organisation, into each view's
-    ``prefetched`` under the organisation's own statement."""
+    ``prefetched`` under the organisation's own statement (``expected``: its columns,
+    None for a presence check)."""
     from ligestat.engines.lift import ORG
-    from ligestat.indicators import REGISTRY
 
     columns = tuple(d[0] for d in cur.description)
-    if columns[-1:] != (ORG,) or (name and columns != (*REGISTRY[name].columns, ORG)):
+    if columns[-1:] != (ORG,) or (expected is not None and columns != (*expected, ORG)):
         return
     rows: dict[str, list[tuple[Any, ...]]] = {o: [] for o in members}
     for row in cur.fetchall():

@@ -8,6 +8,7 @@ import statistics
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -88,6 +89,24 @@ def test_even_count_median_is_the_mean_of_the_middle_two(pay_tables: Any) -> Non
     row = pay_tables(hourly([("k", r) for r in women] + [("m", r) for r in men]))["pay_gap"][0]
     assert row["women_median"] == 12 and row["men_median"] == 25
     assert row["median_gap"] == pytest.approx(float(gap(Fraction(25), Fraction(12))))
+
+
+def test_medians_of_tied_pay_take_the_middle_places(pay_tables: Any) -> None:
+    # equal pay is counted once with its number of workers: the median must still be
+    # read at the middle places. Women paid 10, 20, 20, 30, 30, 30 an hour: places 2 and 3
+    # (from 0) hold 20 and 30 → 25. Men 5, 5, 7: place 1 holds 5. Women's variable pay
+    # (part of the same totals) 0, 0, 100, 100, 300, 0: receivers 100, 100, 300 → 100.
+    women, men = [10, 20, 20, 30, 30, 30], [5, 5, 7]
+    variable = [0, 0, 100, 100, 300, 0]
+    workers = [("k", r * 100 - v, v, 100) for r, v in zip(women, variable, strict=True)]
+    workers += [("m", r * 100, 0, 100) for r in men]
+    row_h, row_a = pay_tables(workers)["pay_gap"]
+    assert median(women) == 25 and median(men) == 5
+    assert median([v for v in variable if v > 0]) == 100
+    assert (row_h["women_median"], row_h["men_median"]) == (25, 5)
+    assert (row_a["women_median"], row_a["men_median"]) == (2500, 500)
+    assert row_a["women_variable_median"] == 100 and row_h["women_variable_median"] == 1
+    assert row_a["women_variable_n"] == 3 and row_a["men_variable_median"] is None
 
 
 def test_hourly_and_annual_differ_with_part_time(pay_tables: Any) -> None:
@@ -294,3 +313,51 @@ def test_category_means_include_zeros_and_add_up(pay_tables: Any) -> None:
                          "women_variable_hourly", "men_variable_hourly", "variable_hourly_gap",
                          "women_total_hourly", "men_total_hourly", "total_hourly_gap",
                          "assessment_required"]
+
+
+# -- one statement for the three tables -----------------------------------------------------
+
+
+class _Counting:
+    """A connection that counts the statements it executes."""
+
+    def __init__(self, con: Any) -> None:
+        self.con, self.executed = con, 0
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self.executed += 1
+        return self.con.execute(sql, *args)
+
+
+def _issue_workspace(make_org: Callable[..., Path]) -> Any:
+    folder = make_org(departments={"A": True},
+                      employees=[("2025-01-01", "E1", "k", 1980, "A", "HK", None, "")])
+    write_pay(folder, [(g, r * 100, 0, 100, c) for g, r, c in (
+        ("k", 8, "P"), ("m", 9, "Q"), ("k", 10, "P"), ("k", 10, "P"), ("m", 10, "Q"),
+        ("k", 10, "Q"), ("m", 12, "P"), ("m", 14, "Q"))])
+    return load(folder)
+
+
+def test_the_three_pay_tables_are_read_from_one_statement_run_once(
+        make_org: Callable[..., Path]) -> None:
+    from ligestat.indicators import run, selection
+
+    ws = _issue_workspace(make_org)
+    counting = _Counting(ws.con)
+    tables = run(SimpleNamespace(con=counting), selection(ws, 2025), PAY_TABLES)
+    assert counting.executed == 2  # whether pay rows exist, then the tables
+    assert [len(tables[t]) for t in PAY_TABLES] == [2, 8, 2]
+    assert [r["women"] for r in tables["pay_quartiles"][:4]] == [1, 1.5, 1.5, 0]
+
+
+def test_each_pay_table_alone_gives_its_rows_of_the_shared_statement(
+        make_org: Callable[..., Path]) -> None:
+    from ligestat.indicators import REGISTRY, run, selection
+
+    ws = _issue_workspace(make_org)
+    sel = selection(ws, 2025)
+    shared = run(ws, sel, PAY_TABLES)
+    for name in PAY_TABLES:
+        alone = ws.con.execute(REGISTRY[name].sql(sel)).fetchall()
+        assert [dict(zip(REGISTRY[name].columns, row, strict=True)) for row in alone] == \
+            shared[name], name

@@ -5,21 +5,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
 import ligestat
+from ligestat.api import load
 from ligestat.config import parse_config
 from ligestat.errors import ConfigError
 from ligestat.indicators import (
     REGISTRY,
+    Indicator,
     Selection,
     Shape,
+    Shared,
     ShareDef,
     Target,
     indicator,
     reference_markdown,
     register,
+    run,
+    selection,
     unregister,
 )
 from ligestat.indicators.registry import dept_frame
@@ -138,3 +145,54 @@ def test_a_toy_indicator_and_its_target_are_documented(toy: str) -> None:
     reference = reference_markdown()
     assert f"| `{TOY}` |" in reference
     assert "| `toy_women_min_share` | 0.5 |" in reference
+
+
+class _Counting:
+    """A connection that counts the statements it executes."""
+
+    def __init__(self, con: Any) -> None:
+        self.con, self.executed = con, 0
+
+    def execute(self, sql: str, *args: Any) -> Any:
+        self.executed += 1
+        return self.con.execute(sql, *args)
+
+
+def _toy_pair_sql(sel: Selection) -> str:
+    # per department the women, and per gender the employees: two tables, one statement
+    return f"""
+    WITH staff AS (SELECT department, gender FROM employees WHERE {sel.staff_filter})
+    SELECT * FROM (
+      SELECT 'toy_dept' AS part, department AS label, count(*) FILTER (WHERE gender = 'woman')
+             AS n FROM staff GROUP BY department
+      UNION ALL SELECT 'toy_gender', gender, count(*) FROM staff GROUP BY gender) AS t
+    ORDER BY part, label"""
+
+
+def test_indicators_sharing_a_statement_each_get_their_rows_from_one_run(
+        make_org: Callable[..., Path]) -> None:
+    shared = Shared(("part", "label", "n"), _toy_pair_sql)
+    for name in ("toy_dept", "toy_gender"):
+        indicator(name, "a toy sharing a statement", ("label", "n"), keys=("label",),
+                  disclosure=None, contract=False, needs_snapshot=True,
+                  shared=shared)(_toy_pair_sql)
+    try:
+        ws = load(_folder(make_org))
+        sel = selection(ws, 2025)
+        counting = _Counting(ws.con)
+        tables = run(SimpleNamespace(con=counting), sel, ["toy_dept", "toy_gender"])  # type: ignore[arg-type]
+    finally:
+        unregister("toy_dept")
+        unregister("toy_gender")
+    # EMPLOYEES: A has 3 women of 4, B 1 woman of 5; 4 women and 5 men in all
+    assert tables["toy_dept"] == [{"label": "A", "n": 3}, {"label": "B", "n": 1}]
+    assert tables["toy_gender"] == [{"label": "man", "n": 5}, {"label": "woman", "n": 4}]
+    assert counting.executed == 1
+
+
+def test_a_shared_statement_must_hold_its_members_columns() -> None:
+    shared = Shared(("part", "label"), _toy_pair_sql)
+    with pytest.raises(ValueError, match=r"lacks the columns \['n'\]"):
+        register(Indicator("toy_short", "a toy", ("label", "n"), _toy_pair_sql,
+                           shared=shared))
+    assert "toy_short" not in REGISTRY

@@ -3,9 +3,11 @@
 Each command family lives in its own module and registers itself on the one
 Typer app, exactly as an extension would. Errors from the library
 (``ligestat.errors``) are turned into a message and an exit code here, once.
-"""
 
-from __future__ import annotations
+Start-up (#15): the command modules import the library inside their commands, and declare
+options without ``from __future__ import annotations`` (Typer would evaluate each option's
+annotation string again at every start).
+"""
 
 import os
 import sys

@@ -1,7 +1,5 @@
 """``init``, ``validate``, ``import`` and ``tables``: HR data in, the contract's tables out."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +51,7 @@ def _progress(enabled: bool = True) -> Iterator[Any]:
         yield update
 
 
-def _print_summary(summary: ImportSummary) -> None:
+def _print_summary(summary: "ImportSummary") -> None:
     for warning in summary.warnings:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     rows = ", ".join(f"{table} {n:,}" for table, n in summary.rows.items())

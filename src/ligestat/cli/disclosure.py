@@ -1,7 +1,5 @@
 """``audit-disclosure``: what an attacker could derive from the published tables."""
 
-from __future__ import annotations
-
 import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -22,7 +20,7 @@ def _bound(x: float) -> str:
     return "∞" if x == math.inf else f"{x:g}"
 
 
-def _print(policy: Policy, result: AuditResult, years: list[int], show_values: bool) -> None:
+def _print(policy: "Policy", result: "AuditResult", years: list[int], show_values: bool) -> None:
     """One Rich table per published table and report year: each suppressed count and its
     interval (and, with ``show_values``, its true value)."""
     shown = ", ".join(str(y) for y in years)

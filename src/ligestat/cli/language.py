@@ -1,7 +1,5 @@
 """``ligestat sprog``: check texts, documents and web pages for gendered language."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -43,7 +41,7 @@ class Severity(StrEnum):
     error = "error"
 
 
-def _render(result: CheckResult, fmt: OutputFormat, output: Path | None) -> None:
+def _render(result: "CheckResult", fmt: OutputFormat, output: Path | None) -> None:
     if output is None:
         fmt.write(result, sys.stdout, True)
     else:
@@ -59,13 +57,13 @@ def _format(name: str) -> str:
     return name
 
 
-def _report_errors(result: CheckResult) -> None:
+def _report_errors(result: "CheckResult") -> None:
     err = Console(stderr=True, highlight=False)
     for e in result.errors:
         err.print(f"[red]could not check:[/] {escape(e.message)}", soft_wrap=True)
 
 
-def _report_notices(result: CheckResult) -> None:
+def _report_notices(result: "CheckResult") -> None:
     err = Console(stderr=True, highlight=False)
     for notice in result.notices:
         err.print(f"[yellow]note:[/] {escape(notice)}", soft_wrap=True)

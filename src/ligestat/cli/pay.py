@@ -1,8 +1,6 @@
 """``ligestat pay``: pay transparency — right to information, joint pay assessment,
 exports for other countries' services, and the adjusted gap."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated, Any
 

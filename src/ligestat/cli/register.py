@@ -1,7 +1,5 @@
 """``ligestat serve`` and ``ligestat register …``: the initiatives register from the shell."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -31,7 +29,7 @@ CfgOpt = Annotated[Path | None, typer.Option(
 
 
 def _open(db: str | None, workspace: Path | None, config: Path | None
-          ) -> tuple[Database, Config]:
+          ) -> "tuple[Database, Config]":
     from ligestat.register import database_url, open_database
     from ligestat.workspace import Workspace, resolve_config
 

@@ -1,7 +1,5 @@
 """``ligestat report``: the gender-equality report as HTML, PDF, Word and Excel."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

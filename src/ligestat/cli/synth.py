@@ -1,7 +1,5 @@
 """``ligestat synth``: synthetic data — the Copenhagen 2025 demo and data of any size."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +20,7 @@ console = Console()
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the data into.")]
 
 
-def _progress() -> Progress:
+def _progress() -> "Progress":
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),

@@ -30,6 +30,7 @@ from ligestat.indicators.registry import (
     REGISTRY,
     Indicator,
     Selection,
+    Shared,
     Target,
     indicator,
     register,
@@ -42,9 +43,9 @@ from ligestat.workspace import year_window
 if TYPE_CHECKING:
     from ligestat.config import Config
 
-__all__ = ["REGISTRY", "Indicator", "Link", "Selection", "Shape", "ShareDef", "Store", "Target",
-           "compute", "contract_tables", "indicator", "reference_markdown", "register",
-           "selection", "snapshot_for", "targets", "unregister"]
+__all__ = ["REGISTRY", "Indicator", "Link", "Selection", "Shape", "ShareDef", "Shared", "Store",
+           "Target", "compute", "contract_tables", "indicator", "reference_markdown",
+           "register", "selection", "snapshot_for", "targets", "unregister"]
 
 
 
@@ -172,28 +173,37 @@ def _value(v: Any) -> Any:
 
 def run(ws: Store, sel: Selection,
         names: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """Run the named indicators for a selection; rows as plain dicts. A store may hold
-    rows fetched already for a statement (``prefetched``: SQL → rows, as
-    :mod:`ligestat.organisations` fetches many organisations' at once)."""
-    prefetched: dict[str, list[tuple[Any, ...]]] | None = getattr(ws, "prefetched", None)
+    """Run the named indicators for a selection; rows as plain dicts. A statement runs
+    once however many indicators read it (a :class:`~ligestat.indicators.registry.Shared`
+    one). A store may hold rows fetched already for a statement (``prefetched``: SQL →
+    rows, as :mod:`ligestat.organisations` fetches many organisations' at once)."""
+    prefetched: dict[str, list[tuple[Any, ...]]] = getattr(ws, "prefetched", None) or {}
+    fetched: dict[str, list[tuple[Any, ...]]] = {}
+
+    def fetch(name: str, sql: str, columns: tuple[str, ...] | None) -> list[tuple[Any, ...]]:
+        if sql not in fetched:
+            rows = prefetched.get(sql)
+            if rows is None:
+                cur = ws.con.execute(sql)
+                keys = tuple(d[0] for d in cur.description)
+                if columns is not None and keys != columns:
+                    raise AssertionError(f"indicator {name} returned {list(keys)}, "
+                                         f"declared {list(columns)}")
+                rows = cur.fetchall()
+            fetched[sql] = rows
+        return fetched[sql]
+
     result: dict[str, list[dict[str, Any]]] = {}
     for name in names:
         ind = REGISTRY[name]
-        if ind.present is not None:
-            sql = ind.present(sel)
-            present = prefetched.get(sql) if prefetched else None
-            if not (ws.con.execute(sql).fetchall() if present is None else present):
-                continue
-        sql = ind.sql(sel)
-        fetched = prefetched.get(sql) if prefetched else None
-        if fetched is None:
-            cur = ws.con.execute(sql)
-            keys = [d[0] for d in cur.description]
-            if tuple(keys) != ind.columns:
-                raise AssertionError(f"indicator {name} returned {keys}, declared {ind.columns}")
-            fetched = cur.fetchall()
-        rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)}
-                for row in fetched]
+        if ind.present is not None and not fetch(name, ind.present(sel), None):
+            continue
+        sql, columns = ind.statement(sel)
+        got = fetch(name, sql, columns)
+        if ind.shared is not None:  # this indicator's rows, its columns
+            part, pick = columns.index("part"), [columns.index(c) for c in ind.columns]
+            got = [tuple(row[i] for i in pick) for row in got if row[part] == name]
+        rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)} for row in got]
         result[name] = ind.finish(ws, sel, rows) if ind.finish else rows
     return result
 

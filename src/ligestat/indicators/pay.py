@@ -9,7 +9,13 @@ year of a report year (``Selection.pay_year``: report year − 1 unless ``[pay] 
 - ``pay_categories``: per category of workers the basic, variable and total means
   and their gaps, and ``assessment_required`` (Art. 10) — (g).
 
-The numbers are computed in SQL. One decision is then re-checked exactly:
+The numbers are computed in SQL, the three tables by one statement (``PAY_TABLES``):
+pay scales have many exact ties, so the workers are counted once per category and
+distinct pay (basic, variable, hours), and every figure is read from these few rows —
+means as sums of pay × count, medians and quartile bands from running counts in the
+order of pay (a value paid to c workers fills c places of the ranking).
+
+One decision is then re-checked exactly:
 ``assessment_required`` compares |gap| with 5 % on exact values (CONTRACT.md §2
 "targets are judged on exact values"); where the floating-point gap lies within
 1e-9 of the threshold, the category's rows are read back and the gap is
@@ -20,11 +26,12 @@ The tables exist only when pay.csv holds rows for the pay year.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from ligestat.indicators.registry import Selection, indicator
+from ligestat.indicators.registry import Selection, Shared, indicator
 from ligestat.indicators.shape import Shape
 
 __all__ = ["ASSESSMENT_THRESHOLD", "BASES", "exact_category_gap", "gap_sql", "pay_present"]
@@ -63,19 +70,25 @@ def _base(ctx: Selection) -> str:
     return f"(SELECT * FROM pay WHERE year = {int(ctx.pay_year)})"
 
 
-def _measures(ctx: Selection) -> str:
-    """One row per worker and basis: x = pay on that basis, v = variable pay on it."""
-    base = _base(ctx)
-    return f"""
-      SELECT 'hourly' AS basis, gender, (basic_pay + variable_pay) / hours_paid AS x,
-             variable_pay / hours_paid AS v FROM {base}
-      UNION ALL
-      SELECT 'annual', gender, basic_pay + variable_pay, variable_pay FROM {base}"""
+GENDERS = (("woman", "w"), ("man", "mn"), ("other", "o"))  # gender, its count's column
 
 
-def _mean(expr: str, cond: str) -> str:
-    # fsum: compensated summation, so a mean of many salaries keeps its last digits
-    return f"fsum({expr}) FILTER (WHERE {cond}) / nullif(count(*) FILTER (WHERE {cond}), 0)"
+def _counts(ctx: Selection) -> str:
+    """The workers per category and distinct pay: w, mn, o = women, men, others."""
+    counts = ", ".join(f"count(*) FILTER (WHERE gender = '{g}') AS {c}" for g, c in GENDERS)
+    return f"""SELECT category, basic_pay, variable_pay, hours_paid, {counts}
+               FROM {_base(ctx)} GROUP BY category, basic_pay, variable_pay, hours_paid"""
+
+
+def _measures() -> str:
+    """From :func:`_counts` (``h``): per basis and count row, x = pay on that basis and
+    v = variable pay on it."""
+    total = "(h.basic_pay + h.variable_pay)"
+    return f"""SELECT b.basis, b.bord,
+                  CASE WHEN b.bord = 0 THEN {total} / h.hours_paid ELSE {total} END AS x,
+                  CASE WHEN b.bord = 0 THEN h.variable_pay / h.hours_paid
+                       ELSE h.variable_pay END AS v, h.w, h.mn, h.o
+               FROM h CROSS JOIN {_bases()}"""
 
 
 def _bases() -> str:
@@ -124,110 +137,180 @@ def judge_categories_exactly(store: Any, ctx: Selection,
     return out
 
 
-def _pivot(keys: tuple[str, ...], n: str) -> str:
-    """Per-gender aggregates (one row per group and gender) as women_*/men_* columns."""
+def _running(rel: str, total: bool = False) -> str:
+    """``rel``'s rows (one per basis and distinct value x) with each gender's running count
+    in the order of x (``w_at``, ``mn_at``; RANGE frames: a value's running count counts
+    its ties too) and its count in the basis (``w_n``, ``mn_n``); with ``total``, all
+    workers' (``c_at``, ``n``)."""
+    counts = [("w", "w"), ("mn", "mn"), *((("c", "w + mn + o"),) if total else ())]
+    windows = ", ".join(f"sum({e}) OVER (PARTITION BY basis ORDER BY x) AS {c}_at, "
+                        f"sum({e}) OVER (PARTITION BY basis) AS {'n' if c == 'c' else c + '_n'}"
+                        for c, e in counts)
+    return f"SELECT *, {windows} FROM {rel}"
+
+
+def _middle(prefix: str) -> str:
+    """Per basis from :func:`_running`'s rows: each gender's count, mean and two middle
+    values, ``{prefix}_women_n`` … The worker at place k (from 0) is paid the first value
+    whose running count exceeds k; the middle two of n are at (n − 1) // 2 and n // 2."""
     cols = []
-    for g, who in (("woman", "women"), ("man", "men")):
-        cols.append(f"coalesce(max(g.{n}) FILTER (WHERE g.gender = '{g}'), 0) AS {who}_{n}")
-        cols += [f"max(g.{k}) FILTER (WHERE g.gender = '{g}') AS {who}_{k}" for k in keys]
-    cols.append(f"coalesce(max(g.{n}) FILTER (WHERE g.gender = 'other'), 0) AS other_{n}")
+    for who, c in (("women", "w"), ("men", "mn")):
+        name = f"{prefix}_{who}"
+        cols += [f"CAST(sum({c}) AS BIGINT) AS {name}_n",
+                 f"fsum(x * {c}) / nullif(sum({c}), 0) AS {name}_mean",
+                 f"min(x) FILTER (WHERE {c}_at > ({c}_n - 1) // 2) AS {name}_lo",
+                 f"min(x) FILTER (WHERE {c}_at > {c}_n // 2) AS {name}_hi"]
     return ", ".join(cols)
 
 
-@indicator("pay_gap", "Mean and median gender pay gaps, hourly and annual, with the gaps in "
-           "variable pay among its receivers and the shares receiving it (Directive "
-           "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, keys=("basis",),
-           disclosure=MAGNITUDE, present=pay_present)
-def pay_gap(ctx: Selection) -> str:
-    # one pass grouped by basis and gender (medians sort each group once), then a pivot
-    return f"""
-    WITH m AS ({_measures(ctx)}),
-    g AS (SELECT basis, gender, count(*) AS n, fsum(x) / count(*) AS mean,
-                 median(x) AS median, count(*) FILTER (WHERE v > 0) AS variable_n,
-                 {_mean('v', 'v > 0')} AS variable_mean,
-                 median(v) FILTER (WHERE v > 0) AS variable_median
-          FROM m GROUP BY basis, gender),
-    agg AS (SELECT b.basis, b.bord,
-                   {_pivot(('mean', 'median', 'variable_mean', 'variable_median'), 'n')},
-                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'woman'), 0)
-                     AS women_variable_n,
-                   coalesce(max(g.variable_n) FILTER (WHERE g.gender = 'man'), 0)
-                     AS men_variable_n
-            FROM {_bases()} LEFT JOIN g ON g.basis = b.basis GROUP BY b.basis, b.bord)
-    SELECT basis, women_n, men_n, other_n,
-           women_mean, men_mean, {gap_sql('men_mean', 'women_mean')} AS mean_gap,
-           women_median, men_median, {gap_sql('men_median', 'women_median')} AS median_gap,
-           women_variable_n, men_variable_n,
-           women_variable_n / nullif(women_n, 0) AS women_variable_share,
-           men_variable_n / nullif(men_n, 0) AS men_variable_share,
-           women_variable_mean, men_variable_mean,
-           {gap_sql('men_variable_mean', 'women_variable_mean')} AS variable_mean_gap,
-           women_variable_median, men_variable_median,
-           {gap_sql('men_variable_median', 'women_variable_median')} AS variable_median_gap
-    FROM agg ORDER BY bord"""
+def _median(name: str) -> str:
+    # the mean of the middle two, lo + (hi − lo) / 2 as the engines' median() interpolates
+    return f"({name}_lo + ({name}_hi - {name}_lo) / 2)"
 
 
-@indicator("pay_quartiles", "Women, men and other in the four quartile pay bands (fractional "
-           "bands of exactly N/4; tied pay shares its rank interval evenly), hourly and annual "
-           "(Art. 9(1)(f)).", QUARTILE_COLUMNS, keys=("basis", "quartile"),
-           disclosure=MAGNITUDE, present=pay_present)
-def pay_quartiles(ctx: Selection) -> str:
-    # Ranks are counted in quarters so that every band edge (q·N/4) is a whole number:
-    # a tied group of c workers after s others spans [4s, 4(s + c)] quarter-ranks, band q
-    # spans [(q − 1)·N, q·N], and the group gives the band ov / (4c) of each of its genders,
-    # ov being the overlap. Groups inside one band give whole counts (exact in floating point).
-    return f"""
-    WITH m AS ({_measures(ctx)}),
-    grp AS (SELECT basis, x, count(*) AS c,
-                   count(*) FILTER (WHERE gender = 'woman') AS w,
-                   count(*) FILTER (WHERE gender = 'man') AS mn,
-                   count(*) FILTER (WHERE gender = 'other') AS o
-            FROM m GROUP BY basis, x),
-    ranked AS (SELECT *, sum(c) OVER (PARTITION BY basis ORDER BY x
-                                      ROWS UNBOUNDED PRECEDING) - c AS s,
-                      sum(c) OVER (PARTITION BY basis) AS n FROM grp),
-    spans AS (SELECT *, unnest(range(CAST(4 * s // n AS BIGINT) + 1,
-                                     CAST((4 * (s + c) + n - 1) // n AS BIGINT) + 1)) AS quartile
-              FROM ranked),
-    parts AS (SELECT basis, quartile, n, w, mn, o, c,
-                     least(4 * (s + c), quartile * n) - greatest(4 * s, (quartile - 1) * n) AS ov
-              FROM spans),
-    bands AS (SELECT basis, quartile, any_value(n) AS n,
-                     sum(CAST(ov * w AS DOUBLE) / (4 * c)) AS women,
-                     sum(CAST(ov * mn AS DOUBLE) / (4 * c)) AS men,
-                     sum(CAST(ov * o AS DOUBLE) / (4 * c)) AS other
-              FROM parts WHERE ov > 0 GROUP BY basis, quartile)
-    SELECT bands.basis, bands.quartile, women, men, other,
-           4 * women / n AS women_share, 4 * men / n AS men_share
-    FROM bands JOIN {_bases()} ON b.basis = bands.basis
-    ORDER BY b.bord, bands.quartile"""
+def _gap() -> dict[str, str]:
+    """pay_gap's columns (Art. 9(1)(a)–(e)), from the CTEs ``xa`` (all workers) and ``va``
+    (receivers of variable pay)."""
+    cols = {"bord": "xa.bord", "basis": "xa.basis"}
+    for who in ("women", "men"):
+        cols[f"{who}_n"] = f"x_{who}_n"
+    cols["other_n"] = "other_n"
+    for figure in ("mean", "median"):
+        value = {who: f"x_{who}_mean" if figure == "mean" else _median(f"x_{who}")
+                 for who in ("women", "men")}
+        cols |= {f"women_{figure}": value["women"], f"men_{figure}": value["men"],
+                 f"{figure}_gap": gap_sql(value["men"], value["women"])}
+    for who in ("women", "men"):
+        cols[f"{who}_variable_n"] = f"coalesce(variable_{who}_n, 0)"
+    for who in ("women", "men"):
+        cols[f"{who}_variable_share"] = f"coalesce(variable_{who}_n, 0) / nullif(x_{who}_n, 0)"
+    for figure in ("mean", "median"):
+        value = {who: f"variable_{who}_mean" if figure == "mean" else _median(f"variable_{who}")
+                 for who in ("women", "men")}
+        cols |= {f"women_variable_{figure}": value["women"],
+                 f"men_variable_{figure}": value["men"],
+                 f"variable_{figure}_gap": gap_sql(value["men"], value["women"])}
+    return cols
+
+
+def _quartiles() -> dict[str, str]:
+    """pay_quartiles' columns (Art. 9(1)(f)), from the CTE ``bands``."""
+    return {"bord": "bord", "basis": "basis", "quartile": "quartile", "women": "women",
+            "men": "men", "other": "other", "women_share": "4 * women / n",
+            "men_share": "4 * men / n"}
+
+
+def _categories() -> dict[str, str]:
+    """pay_categories' columns (Art. 9(1)(g), Art. 10), from the CTE ``cat``."""
+    cols = {"category": "category", "women_n": "women_n", "men_n": "men_n",
+            "other_n": "other_n"}
+    for basis in ("annual", "hourly"):
+        for m, _ in MEASURES:
+            women, men = f"women_{m}_{basis}", f"men_{m}_{basis}"
+            cols |= {women: women, men: men, f"{m}_{basis}_gap": gap_sql(men, women)}
+    gap = gap_sql("men_total_hourly", "women_total_hourly")
+    cols["assessment_required"] = (
+        f"CASE WHEN women_n = 0 OR men_n = 0 OR ({gap}) IS NULL THEN NULL "
+        f"ELSE abs({gap}) >= {float(ASSESSMENT_THRESHOLD)} END")
+    return cols
 
 
 def _category_means() -> str:
-    return ", ".join(f"fsum({expr}{div}) / count(*) AS {m}_{basis}"
-                     for basis, div in (("annual", ""), ("hourly", " / hours_paid"))
-                     for m, expr in MEASURES)
+    """Per category: each gender's count and mean of each measure (zeros included)."""
+    cols = [f"CAST(sum({c}) AS BIGINT) AS {who}_n"
+            for who, c in (("women", "w"), ("men", "mn"), ("other", "o"))]
+    for basis, div in (("annual", ""), ("hourly", " / hours_paid")):
+        for m, expr in MEASURES:
+            cols += [f"fsum({expr}{div} * {c}) / nullif(sum({c}), 0) AS {who}_{m}_{basis}"
+                     for who, c in (("women", "w"), ("men", "mn"))]
+    return ", ".join(cols)
 
 
-@indicator("pay_categories", "Per category of workers: mean basic, variable and total pay of "
-           "women and men, annual and hourly (zeros included), their gaps, and whether a joint "
-           "pay assessment is required (|gap in mean total hourly pay| ≥ 5 %; Art. 9(1)(g), "
-           "Art. 10).", CATEGORY_COLUMNS, keys=("category",), disclosure=MAGNITUDE,
-           present=pay_present,
-           finish=judge_categories_exactly)
-def pay_categories(ctx: Selection) -> str:
-    gaps = []
-    for basis in ("annual", "hourly"):
-        for m, _ in MEASURES:
-            gaps += [f"women_{m}_{basis}", f"men_{m}_{basis}",
-                     f"{gap_sql(f'men_{m}_{basis}', f'women_{m}_{basis}')} AS {m}_{basis}_gap"]
-    gap = gap_sql("men_total_hourly", "women_total_hourly")
-    means = tuple(f"{m}_{basis}" for basis in ("annual", "hourly") for m, _ in MEASURES)
+PARTS = {"pay_gap": _gap(), "pay_quartiles": _quartiles(), "pay_categories": _categories()}
+SHARED_COLUMNS = ("part", *dict.fromkeys(c for cols in PARTS.values() for c in cols))
+ORDER = ("bord", "quartile", "category")  # each part's rows in its order
+_TYPES = {"basis": "VARCHAR", "category": "VARCHAR", "bord": "INTEGER", "quartile": "BIGINT",
+          "women_n": "BIGINT", "men_n": "BIGINT", "other_n": "BIGINT",
+          "women_variable_n": "BIGINT", "men_variable_n": "BIGINT",
+          "assessment_required": "BOOLEAN"}  # the others: DOUBLE
+
+
+def _parts(ctx: Selection) -> str:
+    """The three tables' rows as one relation of ``SHARED_COLUMNS`` (a column a part lacks
+    is NULL), unordered."""
+    # Quartile bands: ranks are counted in quarters so that every band edge (q·N/4) is a
+    # whole number: a tied group of c workers after s others spans [4s, 4(s + c)]
+    # quarter-ranks, band q spans [(q − 1)·N, q·N], and the group gives the band ov / (4c)
+    # of each of its genders, ov being the overlap. Groups inside one band give whole
+    # counts (exact in floating point).
+    branches = []
+    for part, cols in PARTS.items():
+        source = {"pay_gap": "xa LEFT JOIN va ON va.basis = xa.basis",
+                  "pay_quartiles": "bands", "pay_categories": "cat"}[part]
+        exprs = [f"{cols[c]} AS {c}" if c in cols else
+                 f"CAST(NULL AS {_TYPES.get(c, 'DOUBLE')}) AS {c}" for c in SHARED_COLUMNS[1:]]
+        branches.append(f"SELECT '{part}' AS part, {', '.join(exprs)} FROM {source}")
+    union = "\n      UNION ALL ".join(branches)
     return f"""
-    WITH g AS (SELECT category, gender, count(*) AS n, {_category_means()}
-               FROM {_base(ctx)} GROUP BY category, gender),
-    per AS (SELECT category, {_pivot(means, 'n')} FROM g GROUP BY category)
-    SELECT category, women_n, men_n, other_n, {', '.join(gaps)},
-           CASE WHEN women_n = 0 OR men_n = 0 OR ({gap}) IS NULL THEN NULL
-                ELSE abs({gap}) >= {float(ASSESSMENT_THRESHOLD)} END AS assessment_required
-    FROM per ORDER BY category"""
+    WITH h AS ({_counts(ctx)}),
+    m AS ({_measures()}),
+    xs AS (SELECT basis, bord, x, sum(w) AS w, sum(mn) AS mn, sum(o) AS o
+           FROM m GROUP BY basis, bord, x),
+    xr AS ({_running('xs', total=True)}),
+    xa AS (SELECT basis, bord, {_middle('x')}, CAST(sum(o) AS BIGINT) AS other_n
+           FROM xr GROUP BY basis, bord),
+    vs AS (SELECT basis, v AS x, sum(w) AS w, sum(mn) AS mn FROM m WHERE v > 0
+           GROUP BY basis, v),
+    va AS (SELECT basis, {_middle('variable')} FROM ({_running('vs')}) AS r GROUP BY basis),
+    spans AS (SELECT basis, bord, w, mn, o, n, c_at - (w + mn + o) AS s, w + mn + o AS c,
+                     unnest(range(CAST(4 * (c_at - (w + mn + o)) // n AS BIGINT) + 1,
+                                  CAST((4 * c_at + n - 1) // n AS BIGINT) + 1)) AS quartile
+              FROM xr),
+    parts AS (SELECT basis, bord, quartile, n, w, mn, o, c,
+                     least(4 * (s + c), quartile * n) - greatest(4 * s, (quartile - 1) * n) AS ov
+              FROM spans),
+    bands AS (SELECT basis, bord, quartile, any_value(n) AS n,
+                     sum(CAST(ov * w AS DOUBLE) / (4 * c)) AS women,
+                     sum(CAST(ov * mn AS DOUBLE) / (4 * c)) AS men,
+                     sum(CAST(ov * o AS DOUBLE) / (4 * c)) AS other
+              FROM parts WHERE ov > 0 GROUP BY basis, bord, quartile),
+    cat AS (SELECT category, {_category_means()} FROM h GROUP BY category)
+    SELECT * FROM ({union}) AS t"""
+
+
+def pay_tables(ctx: Selection) -> str:
+    """The three pay tables' rows in one statement (``SHARED_COLUMNS``; ``part`` names the
+    table), each table's rows in its order."""
+    return f"{_parts(ctx)}\n    ORDER BY part, {', '.join(ORDER)}"
+
+
+PAY_TABLES = Shared(SHARED_COLUMNS, pay_tables)
+
+
+def _alone(name: str, columns: tuple[str, ...]) -> Callable[[Selection], str]:
+    """The statement for one pay table alone: its part of :func:`pay_tables`."""
+
+    def sql(ctx: Selection) -> str:
+        return (f"SELECT {', '.join(columns)} FROM ({_parts(ctx)}) AS p\n"
+                f"    WHERE part = '{name}' ORDER BY {', '.join(ORDER)}")
+
+    return sql
+
+
+indicator("pay_gap", "Mean and median gender pay gaps, hourly and annual, with the gaps in "
+          "variable pay among its receivers and the shares receiving it (Directive "
+          "(EU) 2023/970 Art. 9(1)(a)–(e)).", GAP_COLUMNS, keys=("basis",),
+          disclosure=MAGNITUDE, present=pay_present, shared=PAY_TABLES)(
+    _alone("pay_gap", GAP_COLUMNS))
+indicator("pay_quartiles", "Women, men and other in the four quartile pay bands (fractional "
+          "bands of exactly N/4; tied pay shares its rank interval evenly), hourly and annual "
+          "(Art. 9(1)(f)).", QUARTILE_COLUMNS, keys=("basis", "quartile"),
+          disclosure=MAGNITUDE, present=pay_present, shared=PAY_TABLES)(
+    _alone("pay_quartiles", QUARTILE_COLUMNS))
+indicator("pay_categories", "Per category of workers: mean basic, variable and total pay of "
+          "women and men, annual and hourly (zeros included), their gaps, and whether a joint "
+          "pay assessment is required (|gap in mean total hourly pay| ≥ 5 %; Art. 9(1)(g), "
+          "Art. 10).", CATEGORY_COLUMNS, keys=("category",), disclosure=MAGNITUDE,
+          present=pay_present, finish=judge_categories_exactly,
+          shared=PAY_TABLES)(
+    _alone("pay_categories", CATEGORY_COLUMNS))

@@ -32,7 +32,7 @@ from ligestat.targets import TARGETS_SECTION
 if TYPE_CHECKING:
     from ligestat.config import Config
 
-__all__ = ["REGISTRY", "Indicator", "Row", "Selection", "Tables", "Target", "dept_frame",
+__all__ = ["REGISTRY", "Indicator", "Row", "Selection", "Shared", "Tables", "Target", "dept_frame",
            "dept_frame_by_year", "indicator", "register", "sql_list", "targets", "unregister"]
 
 Row = Mapping[str, Any]  # one row of a table: row key → value
@@ -115,6 +115,18 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Shared:
+    """One statement giving the rows of several indicators, so that a family computed
+    from the same rows reads them once (pay: one scan for three tables). Its column
+    ``part`` names the indicator a row belongs to; ``columns`` are the statement's, the
+    union of its members' columns (and ``part``, and any it orders by). Each member's rows
+    come in the member's order."""
+
+    columns: tuple[str, ...]
+    sql: Callable[[Selection], str]
+
+
+@dataclass(frozen=True)
 class Indicator:
     """One indicator: SQL, row shape, disclosure shape, targets and labels."""
 
@@ -135,6 +147,15 @@ class Indicator:
     # a last step on the fetched rows, given the store (its ``con`` reads it; pay: exact
     # judgement near a threshold)
     finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]] | None = None
+    # a statement this indicator's rows are read from, with other indicators' (``sql``
+    # stays the statement for this table alone)
+    shared: Shared | None = None
+
+    def statement(self, sel: Selection) -> tuple[str, tuple[str, ...]]:
+        """The statement run for this indicator and its columns: its own or the shared one."""
+        if self.shared is None:
+            return self.sql(sel), self.columns
+        return self.shared.sql(sel), self.shared.columns
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -162,6 +183,10 @@ def _check(ind: Indicator) -> None:
         for link in ind.disclosure.links:
             if link.table_a not in REGISTRY and link.table_a != ind.name:
                 fail(f"links to {link.table_a!r}, which is not registered (yet)")
+    if ind.shared is not None:
+        absent = [c for c in ("part", *ind.columns) if c not in ind.shared.columns]
+        if absent:
+            fail(f"its shared statement lacks the columns {absent}")
     known = {t.id for t in targets()}
     for t in ind.targets:
         if t.kind not in TARGET_KINDS:
@@ -206,7 +231,7 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
               needs_snapshot: bool = False, history: str = "",
               present: Callable[[Selection], str] | None = None,
               finish: Callable[[Any, Selection, list[dict[str, Any]]], list[dict[str, Any]]]
-              | None = None,
+              | None = None, shared: Shared | None = None,
               ) -> Callable[[Callable[[Selection], str]], Callable[[Selection], str]]:
     """Register the decorated SQL builder as indicator ``name`` (see :class:`Indicator`)."""
 
@@ -214,7 +239,7 @@ def indicator(name: str, help: str, columns: tuple[str, ...], *, keys: tuple[str
         register(Indicator(name, help, columns, build, keys, disclosure, targets,
                            MappingProxyType({k: MappingProxyType(dict(v))
                                              for k, v in (labels or {}).items()}),
-                           contract, needs_snapshot, history, present, finish))
+                           contract, needs_snapshot, history, present, finish, shared))
         return build
 
     return decorate
