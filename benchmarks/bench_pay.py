@@ -8,7 +8,9 @@ its compute time (data already in memory / in the workspace file) and peak memor
 import (every contract rule, one transaction, into a workspace file) is a separate
 child with its own time and peak. The figures are checked to agree.
 
-``python benchmarks/bench_pay.py [N …]`` (default 1 000 000 and 10 000 000).
+``python benchmarks/bench_pay.py [--distinct] [N …]`` (default 1 000 000 and 10 000 000).
+``--distinct`` gives every worker a basic pay of their own (a few øre apart): pay without
+ties, as where salaries are set person by person rather than on scales.
 """
 
 from __future__ import annotations
@@ -123,10 +125,26 @@ def agree(ours: dict[str, list[dict[str, object]]],
     return True
 
 
+def _distinct(path: Path) -> None:
+    """Every row's basic pay made its own: + its row number in øre."""
+    import duckdb
+
+    con = duckdb.connect()
+    tmp = path.with_suffix(".tmp.csv")
+    con.execute(f"COPY (SELECT * REPLACE (round(basic_pay + 0.01 * row_number() OVER (), 2) "
+                f"AS basic_pay) FROM read_csv('{path}')) TO '{tmp}' (HEADER)")
+    con.close()
+    tmp.replace(path)
+
+
 def main() -> None:
     from ligestat.synth import ScaleSpec, generate_scale
 
-    sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
+    args = sys.argv[1:]
+    distinct = "--distinct" in args
+    sizes = [int(a) for a in args if a != "--distinct"] or list(SIZES)
+    if distinct:
+        print("pay without ties: every basic pay distinct")
     print(f"{'workers':>11} {'pandas s':>9} {'ligestat s':>10} {'ratio':>6} {'peak MB':>8} "
           f"{'pandas e2e':>10} {'pandas MB':>9} {'import s':>9} {'import MB':>9} {'same':>5}")
     for n in sizes:
@@ -134,6 +152,8 @@ def main() -> None:
             folder = Path(tmp) / "data"
             generate_scale(folder, ScaleSpec(employees=n, years=1, format="csv"),
                            only=("pay",))
+            if distinct:
+                _distinct(folder / "pay.csv")
             # the pay tables need no staff: one employee keeps the folder contract-valid
             (folder / "employees.csv").write_text(
                 "snapshot_date,employee_id,gender,birth_year,department,agreement\n"
