@@ -225,13 +225,16 @@ def tables(data: Source = None, *, workspace: Source = None, source: str | None 
 def tables_with_config(data: Source = None, *, workspace: Source = None,
                        source: str | None = None, year: int,
                        config: Config | Path | str | None = None, disclosure: str | None = None,
-                       progress: Progress | None = None,
-                       allow_older_snapshot: bool = False) -> tuple[dict[str, Any], Config]:
-    """``tables``, and the config the year was computed with."""
+                       progress: Progress | None = None, allow_older_snapshot: bool = False
+                       ) -> tuple[dict[str, Any], Config, tuple[DepartmentChange, ...]]:
+    """``tables``, the config the year was computed with, and the earlier years whose
+    departments differ from the year's (:func:`department_changes`; none from a data
+    folder, a warehouse, under ``config`` or with many organisations)."""
     if source is not None:
         if data is not None or workspace is not None:
             raise InputError("give one of a data folder, --workspace or --source")
         with connect(source, config=config) as wh:
-            return _document(wh, year, disclosure, allow_older_snapshot)
+            return (*_document(wh, year, disclosure, allow_older_snapshot), ())
     with load(data, workspace=workspace, config=config, progress=progress) as ws:
-        return _document(ws, year, disclosure, allow_older_snapshot)
+        doc, cfg = _document(ws, year, disclosure, allow_older_snapshot)
+        return doc, cfg, () if cfg.many else department_changes(ws, year)

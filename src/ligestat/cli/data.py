@@ -149,6 +149,7 @@ def tables(data: DataArg = None,
     """
     from ligestat import api
     from ligestat.cli.table_view import LANGS, render_tables
+    from ligestat.history import describe
     from ligestat.indicators import REGISTRY
     from ligestat.io.jsontext import dumps
 
@@ -157,7 +158,7 @@ def tables(data: DataArg = None,
     if data is None and workspace is None and source is None:
         workspace = DEFAULT_WORKSPACE
     with _progress(json_out is None or str(json_out) != "-") as progress:
-        doc, cfg = api.tables_with_config(
+        doc, cfg, changes = api.tables_with_config(
             data, workspace=workspace, source=source, year=year, config=config,
             disclosure=disclosure, progress=progress, allow_older_snapshot=allow_older_snapshot)
     if cfg.many:
@@ -170,8 +171,7 @@ def tables(data: DataArg = None,
         raise InputError("--json-dir, --parquet, --compare and --organisation are for a data "
                          "set of many organisations only (the config lists no [organisations]; "
                          "see docs/organisations.md)")
-    notes = _department_notes(workspace, year) \
-        if source is None and config is None and not cfg.many else []
+    notes = [describe(change) for change in changes]
     if json_out is None:
         chosen = lang or str(cfg.report.get("lang", "da"))
         chosen = chosen if chosen in LANGS else "da"
@@ -214,19 +214,6 @@ def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
     quiet = json_dir or parquet or compare or organisation
     if json_out is None and not quiet:
         render_comparison(rows, doc["year"], console)
-
-
-def _department_notes(workspace: Path | None, year: int) -> list[str]:
-    """A line for every earlier year whose departments differ from ``year``'s: the
-    per-year tables (children's sick days) span them (``ligestat.history``)."""
-    from ligestat import api
-    from ligestat.history import describe
-    from ligestat.workspace import Workspace
-
-    if workspace is None:
-        return []  # a data folder has one config for every year
-    with Workspace.open(workspace, read_only=True) as ws:
-        return [describe(ch) for ch in api.department_changes(ws, year)]
 
 
 def init(data: Annotated[Path, typer.Argument(
