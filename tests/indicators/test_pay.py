@@ -318,17 +318,6 @@ def test_category_means_include_zeros_and_add_up(pay_tables: Any) -> None:
 # -- one statement for the three tables -----------------------------------------------------
 
 
-class _Counting:
-    """A connection that counts the statements it executes."""
-
-    def __init__(self, con: Any) -> None:
-        self.con, self.executed = con, 0
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        self.executed += 1
-        return self.con.execute(sql, *args)
-
-
 def _issue_workspace(make_org: Callable[..., Path]) -> Any:
     folder = make_org(departments={"A": True},
                       employees=[("2025-01-01", "E1", "k", 1980, "A", "HK", None, "")])
@@ -339,13 +328,13 @@ def _issue_workspace(make_org: Callable[..., Path]) -> Any:
 
 
 def test_the_three_pay_tables_are_read_from_one_statement_run_once(
-        make_org: Callable[..., Path]) -> None:
+        make_org: Callable[..., Path], counting: Any) -> None:
     from ligestat.indicators import run, selection
 
     ws = _issue_workspace(make_org)
-    counting = _Counting(ws.con)
-    tables = run(SimpleNamespace(con=counting), selection(ws, 2025), PAY_TABLES)
-    assert counting.executed == 2  # whether pay rows exist, then the tables
+    con = counting(ws.con)
+    tables = run(SimpleNamespace(con=con), selection(ws, 2025), PAY_TABLES)
+    assert con.executed == 2  # whether pay rows exist, then the tables
     assert [len(tables[t]) for t in PAY_TABLES] == [2, 8, 2]
     assert [r["women"] for r in tables["pay_quartiles"][:4]] == [1, 1.5, 1.5, 0]
 

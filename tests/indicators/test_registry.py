@@ -147,17 +147,6 @@ def test_a_toy_indicator_and_its_target_are_documented(toy: str) -> None:
     assert "| `toy_women_min_share` | 0.5 |" in reference
 
 
-class _Counting:
-    """A connection that counts the statements it executes."""
-
-    def __init__(self, con: Any) -> None:
-        self.con, self.executed = con, 0
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        self.executed += 1
-        return self.con.execute(sql, *args)
-
-
 def _toy_pair_sql(sel: Selection) -> str:
     # per department the women, and per gender the employees: two tables, one statement
     return f"""
@@ -170,7 +159,7 @@ def _toy_pair_sql(sel: Selection) -> str:
 
 
 def test_indicators_sharing_a_statement_each_get_their_rows_from_one_run(
-        make_org: Callable[..., Path]) -> None:
+        make_org: Callable[..., Path], counting: Any) -> None:
     shared = Shared(("part", "label", "n"), _toy_pair_sql)
     for name in ("toy_dept", "toy_gender"):
         indicator(name, "a toy sharing a statement", ("label", "n"), keys=("label",),
@@ -179,15 +168,15 @@ def test_indicators_sharing_a_statement_each_get_their_rows_from_one_run(
     try:
         ws = load(_folder(make_org))
         sel = selection(ws, 2025)
-        counting = _Counting(ws.con)
-        tables = run(SimpleNamespace(con=counting), sel, ["toy_dept", "toy_gender"])  # type: ignore[arg-type]
+        con = counting(ws.con)
+        tables = run(SimpleNamespace(con=con), sel, ["toy_dept", "toy_gender"])  # type: ignore[arg-type]
     finally:
         unregister("toy_dept")
         unregister("toy_gender")
     # EMPLOYEES: A has 3 women of 4, B 1 woman of 5; 4 women and 5 men in all
     assert tables["toy_dept"] == [{"label": "A", "n": 3}, {"label": "B", "n": 1}]
     assert tables["toy_gender"] == [{"label": "man", "n": 5}, {"label": "woman", "n": 4}]
-    assert counting.executed == 1
+    assert con.executed == 1
 
 
 def test_a_shared_statement_must_hold_its_members_columns() -> None:
