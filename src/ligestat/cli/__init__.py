@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer.core import TyperGroup
 
+from ligestat.cli._values import install
 from ligestat.errors import (
     InterruptedAfterStoring,
     LigestatError,
@@ -32,7 +33,14 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 
 class _Group(TyperGroup):
-    """Translates ligestat's errors into a message and an exit code, once."""
+    """Translates ligestat's errors into a message and an exit code, once; converts the
+    options of the command about to run without pydantic (``ligestat.cli._values``)."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            install(command, ctx)
+        return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
