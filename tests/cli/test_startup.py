@@ -8,6 +8,7 @@ interpreter holds, never by a clock."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -50,10 +51,10 @@ def _callbacks(group: typer.Typer) -> Iterator[Callable[..., Any]]:
             yield from _callbacks(sub.typer_instance)
 
 
-def _loaded(code: str) -> set[str]:
+def _loaded(code: str, env: dict[str, str] | None = None) -> set[str]:
     out = subprocess.run([sys.executable, "-c", code + "\nimport json, sys\n"
                           "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"],
-                         capture_output=True, text=True, check=True).stdout
+                         capture_output=True, text=True, check=True, env=env).stdout
     return set(json.loads(out.splitlines()[-1]))
 
 
@@ -102,15 +103,29 @@ def test_a_command_that_runs_loads_what_it_needs(tmp_path: Path) -> None:
     assert "duckdb" in _loaded(code)
 
 
-def test_tables_runs_without_pydantic(workspace: Path, tmp_path: Path) -> None:
-    """Every option of ``tables`` given, each kind of value converted: no pydantic."""
+# what Rich reads to decide it writes to a terminal (ligestat.cli._console); a CI may set them
+PLAIN_ENV = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+
+
+def test_tables_json_runs_without_pydantic_or_rich(workspace: Path, tmp_path: Path) -> None:
+    """``tables --json FILE`` into a pipe, every kind of option value given: DuckDB and the
+    library, and neither pydantic (``ligestat.cli._values``) nor Rich (``ligestat.cli._console``:
+    no terminal, one plain line) nor any renderer."""
     out = tmp_path / "tables.json"
     loaded = _loaded(_run(["tables", "--workspace", str(workspace), "--year", "2025",
                            "--json", str(out), "--disclosure", "public",
-                           "--allow-older-snapshot"]))
+                           "--allow-older-snapshot"]), PLAIN_ENV)
     assert json.loads(out.read_text(encoding="utf-8"))["year"] == 2025
     assert "duckdb" in loaded
-    assert sorted(loaded & {*HEAVY, "pydantic"}) == []
+    assert sorted(loaded & {*HEAVY, "pydantic", "rich"}) == []
+
+
+def test_tables_in_a_terminal_still_draws_with_rich(workspace: Path) -> None:
+    """The other side: the tables themselves are drawn by Rich."""
+    loaded = _loaded(_run(["tables", "--workspace", str(workspace), "--year", "2025"]),
+                     PLAIN_ENV)
+    assert "rich" in loaded
+    assert "pydantic" not in loaded
 
 
 def test_the_test_sees_pydantic_when_typer_converts_a_value(workspace: Path,

@@ -14,10 +14,9 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from typer.core import TyperGroup
 
+from ligestat.cli._console import LazyConsole, escape
 from ligestat.cli._values import install
 from ligestat.errors import (
     InterruptedAfterStoring,
@@ -29,7 +28,7 @@ from ligestat.errors import (
 
 __all__ = ["app", "err_console", "main"]
 
-err_console = Console(stderr=True, soft_wrap=True)
+err_console = LazyConsole(stderr=True, soft_wrap=True)
 
 
 class _Group(TyperGroup):

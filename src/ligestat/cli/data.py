@@ -6,15 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from ligestat.cli._console import LazyConsole, escape
 from ligestat.errors import InputError, InterruptedAfterStoring, is_interrupt
 
 if TYPE_CHECKING:  # the library is imported when a command runs, not for --help (#15)
     from ligestat.workspace import ImportSummary
 
-console = Console(soft_wrap=True)
+console = LazyConsole(soft_wrap=True)
 
 DEFAULT_WORKSPACE = Path("ligestat.duckdb")  # without DATA or --workspace
 
@@ -36,13 +35,13 @@ OlderOpt = Annotated[bool, typer.Option(
 @contextmanager
 def _progress(enabled: bool = True) -> Iterator[Any]:
     """A Rich progress bar fed by the library's (step, done, total) callback."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
     if not enabled or not console.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+                  console=console.rich, transient=True) as bar:
         task = bar.add_task("starting", total=1)
 
         def update(step: str, done: int, total: int) -> None:
@@ -176,19 +175,19 @@ def tables(data: DataArg = None,
         chosen = lang or str(cfg.report.get("lang", "da"))
         chosen = chosen if chosen in LANGS else "da"
         captions = {n: REGISTRY[n].help for n in doc["tables"] if n in REGISTRY}
-        render_tables(doc, console, chosen, captions if chosen == "en" else None)
+        render_tables(doc, console.rich, chosen, captions if chosen == "en" else None)
         for note in notes:
             console.print(f"[bold]note:[/] {escape(note)}", highlight=False)
         return
     for note in notes:  # beside the JSON, never inside stdout's document
-        Console(stderr=True, soft_wrap=True).print(f"[bold]note:[/] {escape(note)}",
-                                                   highlight=False)
+        LazyConsole(stderr=True, soft_wrap=True).print(f"[bold]note:[/] {escape(note)}",
+                                                       highlight=False)
     text = dumps(doc) + "\n"
     if str(json_out) == "-":
         typer.echo(text, nl=False)
     else:
         json_out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {json_out}")
+        console.line(f"wrote {json_out}")
 
 
 def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
@@ -213,7 +212,7 @@ def _many(doc: dict[str, Any], json_out: Path | None, json_dir: Path | None,
         console.print(f"wrote {compare}", highlight=False)
     quiet = json_dir or parquet or compare or organisation
     if json_out is None and not quiet:
-        render_comparison(rows, doc["year"], console)
+        render_comparison(rows, doc["year"], console.rich)
 
 
 def init(data: Annotated[Path, typer.Argument(

@@ -5,15 +5,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from ligestat.cli._console import LazyConsole
 from ligestat.errors import DisclosureError
 
 if TYPE_CHECKING:
     from ligestat.disclosure import AuditResult, Policy
 
-console = Console(soft_wrap=True)
+console = LazyConsole(soft_wrap=True)
 
 
 def _bound(x: float) -> str:
@@ -23,6 +22,8 @@ def _bound(x: float) -> str:
 def _print(policy: "Policy", result: "AuditResult", years: list[int], show_values: bool) -> None:
     """One Rich table per published table and report year: each suppressed count and its
     interval (and, with ``show_values``, its true value)."""
+    from rich.table import Table
+
     shown = ", ".join(str(y) for y in years)
     console.print(f"[bold]Disclosure audit, report year(s) {shown} together, "
                   f"policy {policy.name}[/]")

@@ -6,8 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from ligestat.errors import LanguageCheckError
 from ligestat.language.extract.text import DEFAULT_MAX_BYTES
@@ -58,12 +56,18 @@ def _format(name: str) -> str:
 
 
 def _report_errors(result: "CheckResult") -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
     err = Console(stderr=True, highlight=False)
     for e in result.errors:
         err.print(f"[red]could not check:[/] {escape(e.message)}", soft_wrap=True)
 
 
 def _report_notices(result: "CheckResult") -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
     err = Console(stderr=True, highlight=False)
     for notice in result.notices:
         err.print(f"[yellow]note:[/] {escape(notice)}", soft_wrap=True)
@@ -152,6 +156,7 @@ def sprog(
         raise typer.BadParameter("--fix-dir and --in-place need --fix.", param_hint="--fix")
     if fix_dir is not None and in_place:
         raise typer.BadParameter("use either --fix-dir or --in-place.", param_hint="--in-place")
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     from ligestat.language.output.diff import render_diff

@@ -5,15 +5,15 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+
+from ligestat.cli._console import LazyConsole
 
 __all__ = ["register"]
 
 pay_app = typer.Typer(name="pay", no_args_is_help=True,
                       help="Pay transparency (Directive (EU) 2023/970): information, "
                            "joint assessment, exports, adjusted gap.")
-console = Console(soft_wrap=True)
+console = LazyConsole(soft_wrap=True)
 
 DataArg = Annotated[Path | None, typer.Argument(
     help="Data folder (with pay.csv), as in CONTRACT.md.", show_default=False)]
@@ -44,6 +44,8 @@ def info(data: DataArg = None, category: Annotated[str, typer.Option(
 
     Example: [bold]ligestat pay info data/ --year 2025 --category "Lærere"[/]
     """
+    from rich.table import Table
+
     from ligestat import api
     from ligestat.pay.info import category_info
 

@@ -4,7 +4,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+
+from ligestat.cli._console import LazyConsole
 
 if TYPE_CHECKING:
     from ligestat.config import Config
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-console = Console(soft_wrap=True)
+console = LazyConsole(soft_wrap=True)
 group = typer.Typer(help="The initiatives register's accounts and initiatives.csv, from the "
                          "shell (the web application is [bold]ligestat serve[/]).",
                     no_args_is_help=True, rich_markup_mode="rich")

@@ -4,11 +4,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
+
+from ligestat.cli._console import LazyConsole
 
 __all__ = ["register"]
 
-console = Console(soft_wrap=True)
+console = LazyConsole(soft_wrap=True)
 
 
 def _formats(value: str) -> list[str]:
@@ -86,7 +87,7 @@ def report(
 
         workspace = DEFAULT_WORKSPACE
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=console, transient=True, disable=not console.is_terminal) as bar:
+                  console=console.rich, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("starting", total=None)
         paths = make_report(data, workspace=workspace, year=year, out=out, lang=lang,
                             formats=formats, disclosure=disclosure, context=context,

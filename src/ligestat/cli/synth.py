@@ -4,7 +4,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+
+from ligestat.cli._console import LazyConsole
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -16,7 +17,7 @@ synth_app = typer.Typer(
     help="Generate synthetic, contract-shaped HR data.",
     no_args_is_help=True,
 )
-console = Console()
+console = LazyConsole()
 OutOpt = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the data into.")]
 
 
@@ -24,7 +25,7 @@ def _progress() -> "Progress":
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=console, transient=True)
+                    console=console.rich, transient=True)
 
 
 @synth_app.command("kk-2025")

@@ -12,10 +12,11 @@ import tomllib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
+if TYPE_CHECKING:  # Rich is imported when a table is drawn (#15)
+    from rich.console import Console
+    from rich.table import Table
 
 __all__ = ["LANGS", "render_comparison", "render_tables"]
 
@@ -70,6 +71,8 @@ def _parts(widths: Sequence[int], ident: int, room: int) -> list[list[int]]:
 
 def _table(name: str, rows: Sequence[dict[str, Any]], lang: str, room: int,
            caption: str) -> list[Table]:
+    from rich.table import Table
+
     words = _labels()[lang]
     keys = [k for k in (rows[0] if rows else {}) if k != "suppressed"]
     headers = [str(words["columns"].get(k, k)) for k in keys]
@@ -111,6 +114,8 @@ def render_tables(doc: dict[str, Any], console: Console, lang: str = "da",
 def render_comparison(rows: list[dict[str, Any]], year: int, console: Console) -> None:
     """The comparison of many organisations (``ligestat.organisations.comparison``): each
     organisation's key figures with its rank among the others in brackets."""
+    from rich.table import Table
+
     from ligestat.organisations import COMPARISON
 
     shown = [f for f in COMPARISON if any(r[f.name] is not None for r in rows)]
