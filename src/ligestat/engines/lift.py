@@ -166,6 +166,27 @@ _NAMES = re.compile(rf"\b(?:{_HOLE}(\d+)|__ligestat_org_list)\b")
 
 @lru_cache(maxsize=256)
 def _lifted(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
+    """The lifted template of a masked statement (:func:`lift` fills in its frames and
+    organisations), or :class:`Unliftable`; kept on disk between runs
+    (:mod:`ligestat.engines.lift_cache`)."""
+    from ligestat.engines import lift_cache
+
+    key = [text, sorted(tables), sorted(varying), filtered]
+    kept = lift_cache.load(key)
+    if kept is not None:
+        if "refused" in kept:
+            raise Unliftable(kept["refused"])
+        return kept["sql"]
+    try:
+        template = _rewrite(text, tables, varying, filtered)
+    except Unliftable as exc:
+        lift_cache.store(key, {"refused": str(exc)})
+        raise
+    lift_cache.store(key, {"sql": template})
+    return template
+
+
+def _rewrite(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
     import sqlglot
     from sqlglot import exp
 
