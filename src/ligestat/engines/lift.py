@@ -54,22 +54,20 @@ _VALUES = re.compile(r"\(\s*VALUES\b", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*AS\s+(\w+)\s*\(([^()]*)\)", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"'(?:[^']|'')*(?:'|$)|[()]")  # a quoted string (to its end), a parenthesis
+
+
 def _closing(text: str, start: int) -> int:
     """The index of the parenthesis closing the one at ``start`` (quotes respected)."""
-    depth, i, n = 0, start, len(text)
-    while i < n:
-        c = text[i]
-        if c == "'":
-            i += 1
-            while i < n and not (text[i] == "'" and (i + 1 >= n or text[i + 1] != "'")):
-                i += 2 if text[i] == "'" else 1
-        elif c == "(":
+    depth = 0
+    for m in _TOKEN.finditer(text, start):
+        token = m.group()
+        if token == "(":
             depth += 1
-        elif c == ")":
+        elif token == ")":
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return m.start()
     raise Unliftable("unbalanced parentheses")
 
 
