@@ -41,6 +41,16 @@ def _register_orgdata() -> None:
 _register_orgdata()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Lifted statements are kept in a folder of the test session, never the user's cache
+    (``ligestat.engines.lift_cache``)."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LIGESTAT_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[Any]:
     """A throw-away PostgreSQL cluster (Debian's server: initdb in a temporary folder,

@@ -143,6 +143,14 @@ def test_frame_rows_are_read_as_literals() -> None:
     assert literals("'x', NULL") is None
 
 
+def test_a_frame_is_cut_at_its_own_parenthesis_not_one_inside_a_string() -> None:
+    got = mask("SELECT x FROM (VALUES ('a)'), ('b''('), (')''')) AS f(x) WHERE x <> ')'")
+    assert got.frames == ("('a)'), ('b''('), (')''')",)
+    assert got.text == "SELECT x FROM __ligestat_frame_0 AS f(x) WHERE x <> ')'"
+    with pytest.raises(Unliftable):
+        mask("SELECT x FROM (VALUES ('a)) AS f(x)")  # the string never ends
+
+
 def test_a_statement_naming_liftings_own_names_is_refused() -> None:
     sql = "SELECT gender FROM employees WHERE department = '__ligestat_org_list'"
     with pytest.raises(Unliftable):

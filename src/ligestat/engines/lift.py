@@ -54,22 +54,20 @@ _VALUES = re.compile(r"\(\s*VALUES\b", re.IGNORECASE)
 _ALIAS = re.compile(r"\s*AS\s+(\w+)\s*\(([^()]*)\)", re.IGNORECASE)
 
 
+_TOKEN = re.compile(r"'(?:[^']|'')*(?:'|$)|[()]")  # a quoted string (to its end), a parenthesis
+
+
 def _closing(text: str, start: int) -> int:
     """The index of the parenthesis closing the one at ``start`` (quotes respected)."""
-    depth, i, n = 0, start, len(text)
-    while i < n:
-        c = text[i]
-        if c == "'":
-            i += 1
-            while i < n and not (text[i] == "'" and (i + 1 >= n or text[i + 1] != "'")):
-                i += 2 if text[i] == "'" else 1
-        elif c == "(":
+    depth = 0
+    for m in _TOKEN.finditer(text, start):
+        token = m.group()
+        if token == "(":
             depth += 1
-        elif c == ")":
+        elif token == ")":
             depth -= 1
             if depth == 0:
-                return i
-        i += 1
+                return m.start()
     raise Unliftable("unbalanced parentheses")
 
 
@@ -166,6 +164,27 @@ _NAMES = re.compile(rf"\b(?:{_HOLE}(\d+)|__ligestat_org_list)\b")
 
 @lru_cache(maxsize=256)
 def _lifted(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
+    """The lifted template of a masked statement (:func:`lift` fills in its frames and
+    organisations), or :class:`Unliftable`; kept on disk between runs
+    (:mod:`ligestat.engines.lift_cache`)."""
+    from ligestat.engines import lift_cache
+
+    key = [text, sorted(tables), sorted(varying), filtered]
+    kept = lift_cache.load(key)
+    if kept is not None:
+        if "refused" in kept:
+            raise Unliftable(kept["refused"])
+        return kept["sql"]
+    try:
+        template = _rewrite(text, tables, varying, filtered)
+    except Unliftable as exc:
+        lift_cache.store(key, {"refused": str(exc)})
+        raise
+    lift_cache.store(key, {"sql": template})
+    return template
+
+
+def _rewrite(text: str, tables: frozenset[str], varying: frozenset[int], filtered: bool) -> str:
     import sqlglot
     from sqlglot import exp
 

@@ -161,8 +161,11 @@ def selection(ws: Store, year: int, *, need_snapshot: bool = True) -> Selection:
     )
 
 
+_PLAIN = frozenset({bool, type(None), str, float, int})  # kept as they are
+
+
 def _value(v: Any) -> Any:
-    if isinstance(v, bool) or v is None or isinstance(v, str | float):
+    if type(v) in _PLAIN or isinstance(v, bool | str | float):
         return v
     if isinstance(v, int):
         return int(v)
@@ -203,7 +206,7 @@ def run(ws: Store, sel: Selection,
         if ind.shared is not None:  # this indicator's rows, its columns
             part, pick = columns.index("part"), [columns.index(c) for c in ind.columns]
             got = [tuple(row[i] for i in pick) for row in got if row[part] == name]
-        rows = [{k: _value(v) for k, v in zip(ind.columns, row, strict=True)} for row in got]
+        rows = [dict(zip(ind.columns, map(_value, row), strict=True)) for row in got]
         result[name] = ind.finish(ws, sel, rows) if ind.finish else rows
     return result
 
