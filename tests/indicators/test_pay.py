@@ -32,8 +32,18 @@ def write_pay(folder: Path, workers: list[Worker], year: int = 2024) -> Path:
     return folder
 
 
+@pytest.fixture(params=["counted", "raw"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each of the pay statement's two ways (ligestat.indicators.pay: counted per distinct
+    pay, or order statistics of the rows), forced for every data set: both must give the
+    definitions' figures."""
+    monkeypatch.setattr("ligestat.indicators.pay.FORCE", request.param)
+    return str(request.param)
+
+
 @pytest.fixture
-def pay_tables(make_org: Callable[..., Path]) -> Callable[..., dict[str, list[dict[str, Any]]]]:
+def pay_tables(make_org: Callable[..., Path],
+               way: str) -> Callable[..., dict[str, list[dict[str, Any]]]]:
     def run(workers: list[Worker], year: int = 2024,
             report_year: int = 2025) -> dict[str, list[dict[str, Any]]]:
         folder = make_org(departments={"A": True},

@@ -77,7 +77,9 @@ def _counts(ctx: Selection) -> str:
     """The workers per category and distinct pay: w, mn, o = women, men, others."""
     counts = ", ".join(f"count(*) FILTER (WHERE gender = '{g}') AS {c}" for g, c in GENDERS)
     return f"""SELECT category, basic_pay, variable_pay, hours_paid, {counts}
-               FROM {_base(ctx)} GROUP BY category, basic_pay, variable_pay, hours_paid"""
+               FROM {_base(ctx)} AS p LEFT JOIN mode ON mode.mode_year = p.year
+               WHERE mode.mode_year IS NULL
+               GROUP BY category, basic_pay, variable_pay, hours_paid"""
 
 
 def _measures() -> str:
@@ -143,8 +145,8 @@ def _running(rel: str, total: bool = False) -> str:
     its ties too) and its count in the basis (``w_n``, ``mn_n``); with ``total``, all
     workers' (``c_at``, ``n``)."""
     counts = [("w", "w"), ("mn", "mn"), *((("c", "w + mn + o"),) if total else ())]
-    windows = ", ".join(f"sum({e}) OVER (PARTITION BY basis ORDER BY x) AS {c}_at, "
-                        f"sum({e}) OVER (PARTITION BY basis) AS {'n' if c == 'c' else c + '_n'}"
+    windows = ", ".join(f"sum({e}) OVER (PARTITION BY bord ORDER BY x) AS {c}_at, "
+                        f"sum({e}) OVER (PARTITION BY bord) AS {'n' if c == 'c' else c + '_n'}"
                         for c, e in counts)
     return f"SELECT *, {windows} FROM {rel}"
 
@@ -235,6 +237,126 @@ _TYPES = {"basis": "VARCHAR", "category": "VARCHAR", "bord": "INTEGER", "quartil
           "assessment_required": "BOOLEAN"}  # the others: DOUBLE
 
 
+# Two ways to the same figures, chosen per organisation and pay year by the data (``mode``):
+# - counted: the workers are counted per distinct pay first, and medians and bands come from
+#   running counts over the distinct values; fast where pay ties (public pay scales: a few
+#   thousand distinct values for millions of workers);
+# - raw: medians and band edges are order statistics of the workers' own rows
+#   (``quantile_disc``); fast where nearly every worker is paid differently, where a
+#   window over as many distinct values as workers costs far more.
+# Both give every figure by the same definitions (tests force each on the same vectors);
+# only their speed differs. The choice reads a sample of the rows (those whose whole basic
+# pay is a multiple of SAMPLE_EVERY, ~1 %): at least SAMPLE_MIN sampled rows of which more
+# than half are distinct (basic, variable, hours) → raw.
+SAMPLE_EVERY = 97
+SAMPLE_MIN = 500
+FORCE: str | None = None  # tests: "counted" or "raw" for every data set
+
+
+def _mode(ctx: Selection) -> str:
+    """A row (``mode_year``) when the pay year's rows take the raw way; none: counted."""
+    if FORCE is not None:
+        return (f"SELECT year AS mode_year FROM {_base(ctx)} AS p GROUP BY year "
+                f"HAVING {'true' if FORCE == 'raw' else 'false'}")
+    return f"""SELECT year AS mode_year
+               FROM (SELECT year, count(*) AS c FROM {_base(ctx)} AS p
+                     WHERE CAST(floor(basic_pay) AS BIGINT) % {SAMPLE_EVERY} = 0
+                     GROUP BY year, basic_pay, variable_pay, hours_paid) AS s
+               GROUP BY year HAVING sum(c) >= {SAMPLE_MIN} AND 2 * count(*) > sum(c)"""
+
+
+def _raw_figures() -> str:
+    """The raw way, from ``rr`` (a row per worker and basis: x, v, gender): per basis each
+    gender's count, mean and lower middle value (``quantile_disc`` at 0.5: place
+    (n − 1) // 2), the same among receivers of variable pay, and the band edges
+    (``edges[k]``, k = 1…3: places ⌈kN/4⌉ − 1)."""
+    cols = ["count(*) AS n", "quantile_disc(x, [0.25, 0.5, 0.75]) AS edges",
+            "count(*) FILTER (WHERE gender = 'other') AS other_n"]
+    for prefix, value, receivers in (("x", "x", ""), ("variable", "v", " AND v > 0")):
+        for who, g in (("women", "woman"), ("men", "man")):
+            cond = f"gender = '{g}'{receivers}"
+            name = f"{prefix}_{who}"
+            cols += [f"count(*) FILTER (WHERE {cond}) AS {name}_n",
+                     f"fsum({value}) FILTER (WHERE {cond}) / "
+                     f"nullif(count(*) FILTER (WHERE {cond}), 0) AS {name}_mean",
+                     f"quantile_disc({value}, 0.5) FILTER (WHERE {cond}) AS {name}_lo"]
+    return f"SELECT basis, bord, {', '.join(cols)} FROM rr GROUP BY basis, bord"
+
+
+def _raw_next() -> str:
+    """Per basis from ``rr`` and ``rq``: for each median, the workers paid at most its lower
+    middle value (``…_le``) and the next value paid (``…_next``): the upper middle value,
+    place n // 2, is the lower one while more than n // 2 are paid at most that."""
+    cols = []
+    for prefix, value, receivers in (("x", "x", ""), ("variable", "v", " AND r.v > 0")):
+        for who, g in (("women", "woman"), ("men", "man")):
+            name = f"{prefix}_{who}"
+            cond = f"r.gender = '{g}'{receivers}"
+            cols += [f"count(*) FILTER (WHERE {cond} AND r.{value} <= q.{name}_lo) AS {name}_le",
+                     f"min(r.{value}) FILTER (WHERE {cond} AND r.{value} > q.{name}_lo) "
+                     f"AS {name}_next"]
+    return (f"SELECT r.bord, {', '.join(cols)} FROM rr AS r JOIN rq AS q ON q.bord = r.bord "
+            "GROUP BY r.bord")
+
+
+def _raw_middle(prefix: str) -> str:
+    """:func:`_middle`'s columns from ``rq`` and ``rn``."""
+    cols = []
+    for who in ("women", "men"):
+        name = f"{prefix}_{who}"
+        cols += [f"q.{name}_n", f"q.{name}_mean", f"q.{name}_lo",
+                 f"CASE WHEN rn.{name}_le > q.{name}_n // 2 THEN q.{name}_lo "
+                 f"ELSE rn.{name}_next END AS {name}_hi"]
+    return ", ".join(cols)
+
+
+def _raw_bands() -> str:
+    """CTEs of the raw way's quartile bands. A worker paid x is in band 1 + #{k: x > a_k}
+    unless x is one of the edges a_k (the pay at place ⌈kN/4⌉ − 1): every other worker
+    lies wholly inside one band (pay below a_k ends before edge k, pay above starts after
+    it). The workers paid
+    an edge value (at most three groups) are split by the tie rule, as in the counted way,
+    from s (workers paid less) and c (workers paid the same)."""
+    edge = " OR ".join(f"r.x = q.edges[{k}]" for k in (1, 2, 3))
+    band = "1 + " + " + ".join(f"CASE WHEN r.x > q.edges[{k}] THEN 1 ELSE 0 END"
+                               for k in (1, 2, 3))
+    counts = ", ".join(f"count(*) FILTER (WHERE r.gender = '{g}') AS {c}" for g, c in GENDERS)
+    return f"""
+    rg AS (SELECT r.basis, r.bord, q.n, CASE WHEN {edge} THEN r.x END AS t, {band} AS band,
+                  {counts}
+           FROM rr AS r JOIN rq AS q ON q.bord = r.bord
+           GROUP BY r.basis, r.bord, q.n, CASE WHEN {edge} THEN r.x END, {band}),
+    rt AS (SELECT g.basis, g.bord, g.n, g.w, g.mn, g.o, g.w + g.mn + g.o AS c,
+                  coalesce(sum(e.w + e.mn + e.o), 0) AS s
+           FROM rg AS g LEFT JOIN rg AS e ON e.bord = g.bord AND
+                ((e.t IS NULL AND e.band <= g.band) OR e.t < g.t)
+           WHERE g.t IS NOT NULL GROUP BY g.basis, g.bord, g.n, g.t, g.w, g.mn, g.o),
+    rp AS (SELECT rt.basis, rt.bord, b.quartile, rt.n, rt.w, rt.mn, rt.o, rt.c,
+                  least(4 * (rt.s + rt.c), b.quartile * rt.n)
+                  - greatest(4 * rt.s, (b.quartile - 1) * rt.n) AS ov
+           FROM rt CROSS JOIN (VALUES (1), (2), (3), (4)) AS b(quartile)),
+    rb AS (SELECT basis, bord, band AS quartile, n, CAST(w AS DOUBLE) AS women,
+                  CAST(mn AS DOUBLE) AS men, CAST(o AS DOUBLE) AS other
+           FROM rg WHERE t IS NULL
+           UNION ALL
+           SELECT basis, bord, quartile, n, CAST(ov * w AS DOUBLE) / (4 * c),
+                  CAST(ov * mn AS DOUBLE) / (4 * c), CAST(ov * o AS DOUBLE) / (4 * c)
+           FROM rp WHERE ov > 0)"""
+
+
+def _category_raw() -> str:
+    """:func:`_category_means`' columns from the workers' own rows (``p``)."""
+    cols = [f"count(*) FILTER (WHERE gender = '{g}') AS {who}_n"
+            for who, g in (("women", "woman"), ("men", "man"), ("other", "other"))]
+    for basis, div in (("annual", ""), ("hourly", " / hours_paid")):
+        for m, expr in MEASURES:
+            for who, g in (("women", "woman"), ("men", "man")):
+                cond = f"gender = '{g}'"
+                cols.append(f"fsum({expr}{div}) FILTER (WHERE {cond}) / "
+                            f"nullif(count(*) FILTER (WHERE {cond}), 0) AS {who}_{m}_{basis}")
+    return ", ".join(cols)
+
+
 def _parts(ctx: Selection) -> str:
     """The three tables' rows as one relation of ``SHARED_COLUMNS`` (a column a part lacks
     is NULL), unordered."""
@@ -245,23 +367,26 @@ def _parts(ctx: Selection) -> str:
     # counts (exact in floating point).
     branches = []
     for part, cols in PARTS.items():
-        source = {"pay_gap": "xa LEFT JOIN va ON va.basis = xa.basis",
+        source = {"pay_gap": "xa LEFT JOIN va ON va.bord = xa.bord",
                   "pay_quartiles": "bands", "pay_categories": "cat"}[part]
         exprs = [f"{cols[c]} AS {c}" if c in cols else
                  f"CAST(NULL AS {_TYPES.get(c, 'DOUBLE')}) AS {c}" for c in SHARED_COLUMNS[1:]]
         branches.append(f"SELECT '{part}' AS part, {', '.join(exprs)} FROM {source}")
     union = "\n      UNION ALL ".join(branches)
+    raw_pay = f"{_base(ctx)} AS p JOIN mode ON mode.mode_year = p.year"
+    x_raw = "CASE WHEN b.bord = 0 THEN (p.basic_pay + p.variable_pay) / p.hours_paid " \
+            "ELSE p.basic_pay + p.variable_pay END"
+    v_raw = "CASE WHEN b.bord = 0 THEN p.variable_pay / p.hours_paid ELSE p.variable_pay END"
     return f"""
-    WITH h AS ({_counts(ctx)}),
+    WITH mode AS ({_mode(ctx)}),
+    h AS ({_counts(ctx)}),
     m AS ({_measures()}),
-    xs AS (SELECT basis, bord, x, sum(w) AS w, sum(mn) AS mn, sum(o) AS o
+    xs AS (SELECT basis, bord, x, CAST(sum(w) AS BIGINT) AS w, CAST(sum(mn) AS BIGINT) AS mn,
+                  CAST(sum(o) AS BIGINT) AS o
            FROM m GROUP BY basis, bord, x),
     xr AS ({_running('xs', total=True)}),
-    xa AS (SELECT basis, bord, {_middle('x')}, CAST(sum(o) AS BIGINT) AS other_n
-           FROM xr GROUP BY basis, bord),
-    vs AS (SELECT basis, v AS x, sum(w) AS w, sum(mn) AS mn FROM m WHERE v > 0
-           GROUP BY basis, v),
-    va AS (SELECT basis, {_middle('variable')} FROM ({_running('vs')}) AS r GROUP BY basis),
+    vs AS (SELECT bord, v AS x, CAST(sum(w) AS BIGINT) AS w, CAST(sum(mn) AS BIGINT) AS mn
+           FROM m WHERE v > 0 GROUP BY bord, v),
     spans AS (SELECT basis, bord, w, mn, o, n, c_at - (w + mn + o) AS s, w + mn + o AS c,
                      unnest(range(CAST(4 * (c_at - (w + mn + o)) // n AS BIGINT) + 1,
                                   CAST((4 * c_at + n - 1) // n AS BIGINT) + 1)) AS quartile
@@ -269,12 +394,29 @@ def _parts(ctx: Selection) -> str:
     parts AS (SELECT basis, bord, quartile, n, w, mn, o, c,
                      least(4 * (s + c), quartile * n) - greatest(4 * s, (quartile - 1) * n) AS ov
               FROM spans),
-    bands AS (SELECT basis, bord, quartile, any_value(n) AS n,
-                     sum(CAST(ov * w AS DOUBLE) / (4 * c)) AS women,
-                     sum(CAST(ov * mn AS DOUBLE) / (4 * c)) AS men,
-                     sum(CAST(ov * o AS DOUBLE) / (4 * c)) AS other
-              FROM parts WHERE ov > 0 GROUP BY basis, bord, quartile),
-    cat AS (SELECT category, {_category_means()} FROM h GROUP BY category)
+    rr AS (SELECT b.basis, b.bord, p.gender, {x_raw} AS x, {v_raw} AS v
+           FROM {raw_pay} CROSS JOIN {_bases()}),
+    rq AS ({_raw_figures()}),
+    rn AS ({_raw_next()}),{_raw_bands()},
+    xa AS (SELECT basis, bord, {_middle('x')}, CAST(sum(o) AS BIGINT) AS other_n
+           FROM xr GROUP BY basis, bord
+           UNION ALL
+           SELECT q.basis, q.bord, {_raw_middle('x')}, q.other_n
+           FROM rq AS q JOIN rn ON rn.bord = q.bord),
+    va AS (SELECT bord, {_middle('variable')} FROM ({_running('vs')}) AS r GROUP BY bord
+           UNION ALL
+           SELECT q.bord, {_raw_middle('variable')} FROM rq AS q JOIN rn ON rn.bord = q.bord),
+    bands AS (SELECT basis, bord, quartile, any_value(n) AS n, sum(women) AS women,
+                     sum(men) AS men, sum(other) AS other
+              FROM (SELECT basis, bord, quartile, n, CAST(ov * w AS DOUBLE) / (4 * c) AS women,
+                           CAST(ov * mn AS DOUBLE) / (4 * c) AS men,
+                           CAST(ov * o AS DOUBLE) / (4 * c) AS other
+                    FROM parts WHERE ov > 0
+                    UNION ALL SELECT basis, bord, quartile, n, women, men, other FROM rb) AS u
+              GROUP BY basis, bord, quartile),
+    cat AS (SELECT category, {_category_means()} FROM h GROUP BY category
+            UNION ALL
+            SELECT category, {_category_raw()} FROM {raw_pay} GROUP BY category)
     SELECT * FROM ({union}) AS t"""
 
 
