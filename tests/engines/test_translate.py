@@ -67,3 +67,12 @@ def test_translated_sql_gives_the_same_answer_in_duckdb() -> None:
                                          (date(2024, 9, 30), "DATE '2024-09-30'")])
 def test_literals(value: object, text: str) -> None:
     assert literal(value) == text
+
+
+def test_discrete_percentiles_are_exact_in_spark_one_per_place() -> None:
+    out = translate("SELECT quantile_disc(x, [0.25, 0.5]) AS e, quantile_disc(y, 0.5) "
+                    "FILTER (WHERE g = 1) AS m FROM t", "spark")
+    assert "APPROX" not in out.upper()
+    assert ("ARRAY(PERCENTILE_DISC(0.25) WITHIN GROUP (ORDER BY x NULLS LAST), "
+            "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY x NULLS LAST)) AS e") in out
+    assert "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY y NULLS LAST) FILTER(WHERE g = 1)" in out

@@ -21,6 +21,7 @@ from ligestat.config import parse_config
 from ligestat.engines import Warehouse, open_source
 from ligestat.engines.postgresql import PostgreSQL
 from ligestat.errors import InputError
+from ligestat.indicators import pay
 
 YEAR = 2025
 CONFIG = parse_config(orgdata.CONFIG)
@@ -71,9 +72,17 @@ def pg_org(pg_url: str) -> str:
     return pg_url
 
 
+@pytest.fixture(params=["counted", "raw"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each of the pay tables' two ways in the engine (the local document takes the way its
+    data chooses), so both ways' SQL runs there and matches."""
+    monkeypatch.setattr(pay, "FORCE", request.param)
+    return str(request.param)
+
+
 @pytest.mark.parametrize("policy", ["public", "standard"])
 def test_postgresql_gives_the_local_json(pg_org: str, local: dict[str, Any],
-                                         policy: str) -> None:
+                                         policy: str, way: str) -> None:
     doc = api.tables(source=pg_org, config=CONFIG, year=YEAR, disclosure=policy)
     assert "pay_gap" in doc["tables"]  # the pay tables are part of the comparison
     _same(local[policy], doc)
@@ -133,7 +142,7 @@ def test_an_unknown_scheme_lists_the_engines() -> None:
 
 
 def test_spark_gives_the_local_json(spark_session: Any, tmp_path: Path,
-                                    local: dict[str, Any]) -> None:
+                                    local: dict[str, Any], way: str) -> None:
     from ligestat.engines.spark import Spark
 
     folder = orgdata.write_parquet(tmp_path / "parquet")

@@ -48,7 +48,7 @@ class PostgreSQL:
         import psycopg
 
         try:
-            cur = self._con.execute(sql.replace("%", "%%"))
+            cur = self._con.execute(sql)  # no parameters: psycopg sends % as written
         except psycopg.Error as exc:
             raise InputError(f"{self.name}: {str(exc).strip()}") from exc
         names = [d.name for d in cur.description or ()]

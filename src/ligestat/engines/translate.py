@@ -86,6 +86,15 @@ def _with_sources(tree: Any, sources: Mapping[str, str]) -> Any:
     return tree
 
 
+def _within_group(value: Any, place: Any) -> Any:
+    """The SQL standard's exact discrete percentile of ``value`` at ``place``."""
+    from sqlglot import exp
+
+    return exp.WithinGroup(
+        this=exp.Anonymous(this="PERCENTILE_DISC", expressions=[place.copy()]),
+        expression=exp.Order(expressions=[exp.Ordered(this=value.copy(), nulls_first=False)]))
+
+
 def _portable(tree: Any, dialect: str) -> Any:
     """DuckDB conveniences the registry's SQL uses, spelt as every engine understands.
 
@@ -95,7 +104,9 @@ def _portable(tree: Any, dialect: str) -> Any:
     ``unnest(range(…))`` → ``generate_series(…)``, a set in PostgreSQL;
     a subquery in FROM gets the alias PostgreSQL < 16 requires; ``regexp_full_match`` →
     an anchored ``regexp_like`` (``~``, ``RLIKE``), with Java's ``$1`` group references
-    in Spark's replacements.
+    in Spark's replacements; ``quantile_disc(x, q)`` → ``PERCENTILE_DISC(q) WITHIN GROUP
+    (ORDER BY x)`` in Spark (which sqlglot would make an approximate percentile), one per
+    place of a list of places.
     """
     from sqlglot import exp
 
@@ -110,6 +121,13 @@ def _portable(tree: Any, dialect: str) -> Any:
             if isinstance(text, exp.Literal) and text.is_string:
                 repl.set("replacement", exp.Literal.string(
                     re.sub(r"\\([0-9])", r"$\1", text.this)))
+    if dialect == "spark":
+        for disc in list(tree.find_all(exp.PercentileDisc)):
+            places = disc.expression
+            ones = [_within_group(disc.this, q) for q in
+                    (places.expressions if isinstance(places, exp.Array) else [places])]
+            disc.replace(exp.Array(expressions=ones) if isinstance(places, exp.Array)
+                         else ones[0])
     for i, sub in enumerate(list(tree.find_all(exp.Subquery))):
         if not sub.alias and isinstance(sub.parent, exp.From | exp.Join):
             sub.set("alias", exp.TableAlias(this=exp.to_identifier(f"_sub{i}")))
